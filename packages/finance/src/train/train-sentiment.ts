@@ -1,0 +1,99 @@
+/**
+ * Trains the default sentiment model on Financial PhraseBank (all sentences, 50%
+ * agreement or more, duplicates removed, FinBERT's 60/20/20 split), picks the epoch by
+ * dev accuracy, exports it in Hugging Face layout, and measures the test split once
+ * through onnxruntime-node.
+ */
+import { GraphBuilder, ParameterStore, Tensor, createRng, exportOnnx, type EagerOps } from "@finfuse/tensor";
+import { TextClassifierModule, TextTokenizer, buildWordPieceVocab, padTokenRows, wordPieceTokenizerConfig, wordPieceTokenizerJson, type TextEncoderConfig } from "@finfuse/text";
+import { SENTIMENT_LABELS, dedupePhrasebank, readPhrasebank, splitPhrasebank, type PhrasebankRow } from "../data/phrasebank.js";
+import { readEctsumTrainLines } from "./ectsum-corpus.js";
+import { writeModelFolder } from "./model-folder.js";
+import { predictClasses, trainClassifier } from "./trainer.js";
+import { accuracy } from "../metrics/classification.js";
+import { sentimentCard } from "./model-cards.js";
+import { evaluateSentimentFolder } from "../eval/sentiment-eval.js";
+import { join } from "node:path";
+
+export interface SentimentTrainOptions {
+  dataDir: string;
+  outDir: string;
+  epochs: number;
+  seed: number;
+  showProgress: boolean;
+  log: (line: string) => void;
+  /** Limits the training rows, for smoke tests. */
+  maxTrainRows?: number;
+}
+
+export const SENTIMENT_MODEL_CONFIG: TextEncoderConfig = {
+  vocabSize: 8000, maxPositions: 64, width: 64, layers: 2, heads: 4, feedForwardWidth: 128, dropoutRate: 0.1,
+};
+
+interface EncodedRow {
+  ids: number[];
+  label: number;
+}
+
+export async function trainSentiment(options: SentimentTrainOptions): Promise<void> {
+  const { log } = options;
+  const read = await readPhrasebank(join(options.dataDir, "financial-phrasebank"), "50");
+  const deduped = dedupePhrasebank(read.rows);
+  const splits = splitPhrasebank(deduped.rows, options.seed);
+  const train = splits.train.slice(0, options.maxTrainRows);
+  log(`phrasebank: ${read.rows.length} rows, ${deduped.removedDuplicates} duplicates and ${deduped.removedConflicts} conflicting removed; train ${train.length}, dev ${splits.dev.length}, test ${splits.test.length}`);
+
+  const ectsum = await readEctsumTrainLines(options.dataDir, options.maxTrainRows === undefined ? Infinity : 20);
+  const config = SENTIMENT_MODEL_CONFIG;
+  const vocab = buildWordPieceVocab([...train.map((row) => row.text), ...ectsum], { vocabSize: config.vocabSize, minWordCount: 3 });
+  const tokenizerJson = wordPieceTokenizerJson(vocab);
+  const tokenizerConfig = wordPieceTokenizerConfig(config.maxPositions);
+  const tokenizer = TextTokenizer.fromJson(tokenizerJson, tokenizerConfig);
+  log(`vocabulary: ${vocab.length} tokens from ${train.length} sentences and ${ectsum.length} ECTSum lines`);
+
+  const encode = (rows: readonly PhrasebankRow[]): EncodedRow[] =>
+    rows.map((row) => ({ ids: tokenizer.encode(row.text, config.maxPositions).ids, label: SENTIMENT_LABELS.indexOf(row.label) }));
+  const trainRows = encode(train);
+  const devRows = encode(splits.dev);
+
+  const parameters = new ParameterStore();
+  const model = new TextClassifierModule({ ...config, vocabSize: vocab.length }, SENTIMENT_LABELS.length);
+  model.initialize(parameters, createRng(options.seed));
+  log(`model: ${parameters.count()} parameters`);
+  const forward = (ops: EagerOps, batch: readonly EncodedRow[]): Tensor => {
+    const { ids, mask } = padBatch(batch.map((row) => row.ids), tokenizer.padTokenId);
+    return model.forward(ops, ids, mask);
+  };
+  const report = await trainClassifier({
+    name: "sentiment", parameters, train: trainRows, forward, label: (row) => row.label, lengthOf: (row) => row.ids.length,
+    epochs: options.epochs, batchSize: 32, learningRate: 1e-3, seed: options.seed, showProgress: options.showProgress, log,
+    evaluateDev: async () => accuracy(devRows.map((row) => row.label), predictClasses(parameters, devRows, 64, forward)),
+  });
+  log(`sentiment: best dev accuracy ${report.bestDevScore.toFixed(4)} at epoch ${report.bestEpoch}, ${report.seconds.toFixed(0)} s`);
+
+  const graph = new GraphBuilder(parameters);
+  model.buildGraph(graph);
+  const onnx = exportOnnx(graph, { graphName: "finfuse-sentiment-mini", docString: "FinFuse news sentiment classifier" });
+  const folder = join(options.outDir, "finfuse-sentiment-mini");
+  const modelConfig = {
+    model_type: "finfuse-text",
+    architectures: ["FinFuseTextClassifier"],
+    id2label: Object.fromEntries(SENTIMENT_LABELS.map((label, id) => [String(id), label])),
+    label2id: Object.fromEntries(SENTIMENT_LABELS.map((label, id) => [label, id])),
+    vocab_size: vocab.length, max_position_embeddings: config.maxPositions, hidden_size: config.width,
+    num_hidden_layers: config.layers, num_attention_heads: config.heads, intermediate_size: config.feedForwardWidth,
+    pad_token_id: tokenizer.padTokenId,
+    finfuse: { textEncoder: { ...config, vocabSize: vocab.length } },
+  };
+  await writeModelFolder(folder, { config: modelConfig, tokenizer: tokenizerJson, tokenizerConfig, onnx, card: "", metrics: {} });
+  const evaluation = await evaluateSentimentFolder(folder, options.dataDir, options.seed);
+  const metrics = { training: { ...report, parameters: parameters.count(), trainRows: train.length, devRows: devRows.length }, test: evaluation };
+  await writeModelFolder(folder, { config: modelConfig, tokenizer: tokenizerJson, tokenizerConfig, onnx, card: sentimentCard(metrics), metrics });
+  log(`sentiment: test accuracy ${evaluation.all.accuracy.toFixed(4)}, macro F1 ${evaluation.all.macroF1.toFixed(4)}; written to ${folder}`);
+}
+
+/** Pads token id rows into [B, T] id and mask tensors. */
+export function padBatch(rows: readonly number[][], padId: number): { ids: Tensor; mask: Tensor } {
+  const padded = padTokenRows(rows, padId);
+  return { ids: Tensor.from(padded.inputIds, padded.dims), mask: Tensor.from(padded.attentionMask, padded.dims) };
+}

@@ -1,0 +1,2 @@
+export * from "./cross-modal-layer.js";
+export * from "./fusion-encoder.js";

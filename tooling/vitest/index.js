@@ -1,0 +1,17 @@
+// Shared vitest settings: tests run in Node, one file at a time on a 2-core machine,
+// with timeouts long enough for ONNX Runtime sessions and data-set reads.
+import { defineConfig } from "vitest/config";
+
+export function finfuseVitestConfig(overrides = {}) {
+  return defineConfig({
+    test: {
+      environment: "node",
+      include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+      testTimeout: 120_000,
+      hookTimeout: 120_000,
+      pool: "forks",
+      poolOptions: { forks: { singleFork: true } },
+      ...overrides,
+    },
+  });
+}
