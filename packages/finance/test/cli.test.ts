@@ -80,7 +80,7 @@ describe("finfuse predict", () => {
     const result = await finfuse("predict", "--prices", join(scratch, "bad.csv"));
     expect(result.code).toBe(2);
     expect(result.stderr).toMatch(/bad\.csv/);
-    expect(result.stderr).toMatch(/line 2/);
+    expect(result.stderr).toMatch(/bad\.csv:2: column "Open" value "abc"/);
   });
 
   it("names the line of malformed JSONL", async () => {

@@ -36,7 +36,7 @@ A small BERT-style classifier of English financial news sentences into positive,
 | all (50% agreement and up) | ${test.all.rows} | ${pct(test.all.accuracy)} | ${pct(test.all.macroF1)} | ${pct(test.all.majorityAccuracy)} | 86% accuracy, 84% macro F1 |
 | all annotators agree | ${test.allAgree.rows} | ${pct(test.allAgree.accuracy)} | ${pct(test.allAgree.macroF1)} | ${pct(test.allAgree.majorityAccuracy)} | 97% accuracy, 95% macro F1 |
 
-The epoch was chosen by dev accuracy (${pct(training.bestDevScore)} at epoch ${training.bestEpoch}); the test split was not used for any choice. FinBERT is pretrained on a large financial corpus and has 110M parameters; this model is about 1/200 of that size and not pretrained, which explains the gap.
+The epoch was chosen by dev accuracy (${pct(training.bestDevScore)} at epoch ${training.bestEpoch}); the test split was not used for any choice. FinBERT is pretrained on a large financial corpus and has 110M parameters; this model is about 1/200 of that size and not pretrained, the likely reasons for the gap.
 
 ## Reproduce
 \`\`\`
