@@ -19,7 +19,7 @@ export const runtimeName = "onnxruntime-node";
  * await session.dispose();
  */
 export async function createSession(model: string | Uint8Array, options: SessionOptions = {}): Promise<OnnxSession> {
-  if (typeof model !== "string") return OnnxSession.create(ort, model, "<bytes>", options);
+  if (typeof model !== "string") return OnnxSession.create(ort, model, options.sourceName ?? "<bytes>", options);
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await readFile(model));

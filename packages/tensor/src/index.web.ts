@@ -22,7 +22,7 @@ export function configureWebRuntime(options: WebRuntimeOptions): void {
 
 /** Creates an ONNX Runtime session from a URL or model bytes. */
 export async function createSession(model: string | Uint8Array, options: SessionOptions = {}): Promise<OnnxSession> {
-  if (typeof model !== "string") return OnnxSession.create(ort, model, "<bytes>", options);
+  if (typeof model !== "string") return OnnxSession.create(ort, model, options.sourceName ?? "<bytes>", options);
   let bytes: Uint8Array;
   try {
     const response = await fetch(model);

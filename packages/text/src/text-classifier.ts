@@ -41,7 +41,8 @@ export class TextClassifier {
     const config = await readModelJson(source, "config.json");
     const labels = labelsFromConfig(config, source.location);
     const tokenizer = await TextTokenizer.load(source);
-    const session = await createSession(await source.readBytes(options.onnxFile ?? "onnx/model.onnx"), options);
+    const onnxFile = options.onnxFile ?? "onnx/model.onnx";
+    const session = await createSession(await source.readBytes(onnxFile), { ...options, sourceName: `${source.location}/${onnxFile}` });
     if (!session.outputNames.includes("logits")) {
       await session.dispose();
       throw new ModelLoadError(`${source.location}: the ONNX model has outputs ${session.outputNames.join(", ")} but a classifier needs "logits"`);

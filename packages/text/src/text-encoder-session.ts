@@ -20,7 +20,8 @@ export class TextEncoderSession {
     const source = typeof location === "string" ? openModelSource(location) : location;
     const config = await readModelJson(source, "config.json");
     const tokenizer = await TextTokenizer.load(source);
-    const session = await createSession(await source.readBytes(options.onnxFile ?? "onnx/model.onnx"), options);
+    const onnxFile = options.onnxFile ?? "onnx/model.onnx";
+    const session = await createSession(await source.readBytes(onnxFile), { ...options, sourceName: `${source.location}/${onnxFile}` });
     if (!session.outputNames.includes("last_hidden_state")) {
       await session.dispose();
       throw new ModelLoadError(`${source.location}: the ONNX model has outputs ${session.outputNames.join(", ")} but a text encoder needs "last_hidden_state"`);

@@ -17,7 +17,8 @@ export class VisionEncoderSession {
   static async load(location: string | ModelSource, options: SessionOptions & { onnxFile?: string } = {}): Promise<VisionEncoderSession> {
     const source = typeof location === "string" ? openModelSource(location) : location;
     const config = await readModelJson(source, "config.json");
-    const session = await createSession(await source.readBytes(options.onnxFile ?? "onnx/model.onnx"), options);
+    const onnxFile = options.onnxFile ?? "onnx/model.onnx";
+    const session = await createSession(await source.readBytes(onnxFile), { ...options, sourceName: `${source.location}/${onnxFile}` });
     if (!session.inputNames.includes("pixel_values") || !session.outputNames.includes("last_hidden_state")) {
       await session.dispose();
       throw new ModelLoadError(`${source.location}: a vision encoder needs input "pixel_values" and output "last_hidden_state"; this model has inputs ${session.inputNames.join(", ")} and outputs ${session.outputNames.join(", ")}`);

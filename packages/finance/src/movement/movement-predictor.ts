@@ -63,7 +63,8 @@ export class MovementPredictor {
       throw new ModelLoadError(`${source.location}/config.json: missing the "finfuse" section (chart and maxTextTokens); this folder is not a FinFuse movement model`);
     }
     const tokenizer = await TextTokenizer.load(source);
-    const session = await createSession(await source.readBytes(options.onnxFile ?? "onnx/model.onnx"), options);
+    const onnxFile = options.onnxFile ?? "onnx/model.onnx";
+    const session = await createSession(await source.readBytes(onnxFile), { ...options, sourceName: `${source.location}/${onnxFile}` });
     return new MovementPredictor(source, settings, tokenizer, session);
   }
 

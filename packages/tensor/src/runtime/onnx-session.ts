@@ -36,6 +36,8 @@ export interface InputDescription {
 
 export interface SessionOptions {
   logger?: Logger;
+  /** Path or URL the model bytes came from, named in error messages; "<bytes>" when absent. */
+  sourceName?: string;
   /** Threads for one op; ONNX Runtime's default when absent. */
   intraOpThreads?: number;
   executionProviders?: InferenceSession.SessionOptions["executionProviders"];

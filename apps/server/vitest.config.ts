@@ -1,0 +1,3 @@
+import { finfuseVitestConfig } from "@finfuse/vitest-config";
+
+export default finfuseVitestConfig();

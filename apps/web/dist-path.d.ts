@@ -1,0 +1,2 @@
+/** Absolute path of apps/web/dist, which `vite build` writes. */
+export declare const webDistPath: string;

@@ -1,0 +1,3 @@
+import { finfuseEslintConfig } from "@finfuse/eslint-config";
+
+export default finfuseEslintConfig({ allowConsole: true });
