@@ -10,7 +10,8 @@ export function finfuseVitestConfig(overrides = {}) {
       testTimeout: 120_000,
       hookTimeout: 120_000,
       pool: "forks",
-      poolOptions: { forks: { singleFork: true } },
+      // --expose-gc lets memory tests collect garbage before they measure.
+      poolOptions: { forks: { singleFork: true, execArgv: ["--expose-gc"] } },
       ...overrides,
     },
   });

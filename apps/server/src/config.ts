@@ -61,8 +61,9 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
 
 /**
  * Finds the StockNet folder: FINFUSE_STOCKNET_DIR, then `stocknet/` inside
- * FINFUSE_DATA_DIR, then `../shared/data/stocknet` beside the workspace root. The last two
- * are skipped when they lack `price/raw/`, so the server can run without data.
+ * FINFUSE_DATA_DIR, then `../shared/data/stocknet` beside the workspace root. A set
+ * variable that names no StockNet release stops startup; the workspace fallback is
+ * skipped when it lacks `price/raw/`, so the server can run without data.
  */
 function findStocknetDir(env: NodeJS.ProcessEnv): string | undefined {
   const explicit = readFolder("FINFUSE_STOCKNET_DIR", env.FINFUSE_STOCKNET_DIR);
@@ -73,11 +74,16 @@ function findStocknetDir(env: NodeJS.ProcessEnv): string | undefined {
     return explicit;
   }
 
-  const candidates: string[] = [];
-  if (isSet(env.FINFUSE_DATA_DIR)) candidates.push(join(resolve(env.FINFUSE_DATA_DIR), "stocknet"));
+  if (isSet(env.FINFUSE_DATA_DIR)) {
+    const fromDataDir = join(resolve(env.FINFUSE_DATA_DIR), "stocknet");
+    if (!isStocknetRelease(fromDataDir)) {
+      throw new ConfigError(`FINFUSE_DATA_DIR is set to ${resolve(env.FINFUSE_DATA_DIR)}, which has no stocknet/price/raw/ folder; set it to the folder that holds stocknet/, or unset it`);
+    }
+    return fromDataDir;
+  }
   const workspaceRoot = findWorkspaceRoot(dirname(fileURLToPath(import.meta.url)));
-  if (workspaceRoot !== undefined) candidates.push(join(workspaceRoot, "..", "shared", "data", "stocknet"));
-  return candidates.find(isStocknetRelease);
+  const shared = workspaceRoot === undefined ? undefined : join(workspaceRoot, "..", "shared", "data", "stocknet");
+  return shared !== undefined && isStocknetRelease(shared) ? shared : undefined;
 }
 
 function isStocknetRelease(dir: string): boolean {

@@ -46,8 +46,8 @@ describe("loadConfig", () => {
     expect(loadConfig({ FINFUSE_DATA_DIR: join(scratch.dir, "data") }).stocknetDir).toBe(release);
   });
 
-  it("falls back past a FINFUSE_DATA_DIR without stocknet/", () => {
-    expect(loadConfig({ FINFUSE_DATA_DIR: scratch.dir }).stocknetDir).toBe(sharedStocknetDir());
+  it("rejects a FINFUSE_DATA_DIR without stocknet/", () => {
+    expect(() => loadConfig({ FINFUSE_DATA_DIR: scratch.dir })).toThrow(/FINFUSE_DATA_DIR is set to .* which has no stocknet\/price\/raw\/ folder/);
   });
 
   it.each([

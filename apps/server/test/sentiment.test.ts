@@ -1,7 +1,8 @@
 import { join } from "node:path";
 
 import { DEFAULT_MODELS_DIR, SENTIMENT_LABELS, SentimentModel } from "@finfuse/finance";
-import { MAX_BATCH_TEXTS, MAX_TEXT_CHARS } from "@finfuse/text";
+import { MAX_TEXT_CHARS } from "@finfuse/text";
+import { MAX_REQUEST_TEXTS } from "../src/schemas/sentiment.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 
 import { postJson, postText, readError, startServer, type RunningServer } from "./support/test-server.js";
@@ -64,11 +65,11 @@ describe("POST /v1/sentiment", () => {
   });
 
   it("accepts the maximum batch", async () => {
-    const texts = Array.from({ length: MAX_BATCH_TEXTS }, (_, i) => `Quarterly revenue grew ${i} percent.`);
+    const texts = Array.from({ length: MAX_REQUEST_TEXTS }, (_, i) => `Quarterly revenue grew ${i} percent.`);
     const response = await postJson(endpoint, { texts });
     expect(response.status).toBe(200);
     const { results } = (await response.json()) as SentimentBody;
-    expect(results).toHaveLength(MAX_BATCH_TEXTS);
+    expect(results).toHaveLength(MAX_REQUEST_TEXTS);
   });
 });
 
@@ -134,8 +135,8 @@ describe("POST /v1/sentiment rejects", () => {
   });
 
   it("more texts than the limit", async () => {
-    const texts = Array.from({ length: MAX_BATCH_TEXTS + 1 }, () => "Profit rose.");
-    await expectInvalid(await postJson(endpoint, { texts }), `body.texts must NOT have more than ${MAX_BATCH_TEXTS} items`);
+    const texts = Array.from({ length: MAX_REQUEST_TEXTS + 1 }, () => "Profit rose.");
+    await expectInvalid(await postJson(endpoint, { texts }), `body.texts must NOT have more than ${MAX_REQUEST_TEXTS} items`);
   });
 
   it("a text longer than the limit", async () => {

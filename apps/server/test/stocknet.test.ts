@@ -105,10 +105,10 @@ describe("GET /v1/stocknet", () => {
     expect((await readError(response)).code).toBe("not_found");
   });
 
-  it("rejects a lower-case ticker", async () => {
+  it("reads a lower-case ticker as upper case", async () => {
     const response = await get("aapl/2015-11-02");
-    expect(response.status).toBe(400);
-    expect((await readError(response)).message).toContain("params.ticker");
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { ticker: string }).ticker).toBe("AAPL");
   });
 
   it("rejects a ticker of 7 letters", async () => {

@@ -65,7 +65,7 @@ const english = {
   heatmapHeading: "Text-to-day attention",
   heatmapHint:
     "One row per text token, and each row's weights over the days sum to 1. Shades run from the smallest weight in the map (white) to the largest (dark blue).",
-  heatmapRange: "Weights in this map range from {min} to {max}.",
+  heatmapRange: "Shading starts at the uniform weight {uniform} (no preference among the days) and darkens towards 1; the weights here range from {min} to {max}.",
   columnToken: "Token",
 
   sentimentHeading: "Sentiment of financial news",
@@ -142,7 +142,7 @@ const simplifiedChinese: Record<MessageKey, string> = {
   noTexts: "该窗口没有文本，模型只使用了图表。",
   heatmapHeading: "文本到交易日的注意力",
   heatmapHint: "每行对应一个文本词元，其在各交易日上的权重之和为 1。颜色从图中最小的权重（白色）过渡到最大的权重（深蓝色）。",
-  heatmapRange: "此图中的权重范围为 {min} 至 {max}。",
+  heatmapRange: "颜色从均匀权重 {uniform}（对各交易日没有偏好）开始，越接近 1 越深；此图中的权重范围为 {min} 至 {max}。",
   columnToken: "词元",
 
   sentimentHeading: "金融新闻情感分析",

@@ -40,6 +40,10 @@ describe("parseHeadlines", () => {
     expect(texts[0]).toEqual({ time: "2024-03-04T13:05:00Z", text: "example corp shares slip as chip supplier warns on demand" });
   });
 
+  it("accepts ISO 8601 times with seconds and Z", () => {
+    expect(parseHeadlines("2015-10-28T21:00:00Z apple beats")).toEqual([{ time: "2015-10-28T21:00:00Z", text: "apple beats" }]);
+  });
+
   it("accepts a date without a time", () => {
     expect(parseHeadlines("2024-03-04 shares rise")).toEqual([{ time: "2024-03-04T00:00:00Z", text: "shares rise" }]);
   });

@@ -6,8 +6,11 @@ import { parsePriceCsv, parseTextsJsonl, type PriceBar, type TimedText } from "@
 import { InvalidInputError } from "@finfuse/tensor";
 import { PageError } from "./page-error.js";
 
-/** "YYYY-MM-DD HH:MM text" or "YYYY-MM-DD text"; a "T" may separate the date and time. */
-const HEADLINE_PATTERN = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}:\d{2}))?\s+(\S.*)$/;
+/**
+ * "YYYY-MM-DD HH:MM text" or "YYYY-MM-DD text"; a "T" may separate the date and time, and
+ * ISO 8601 seconds and a "Z" (UTC) may follow, as in "2015-10-28T21:00:00Z text".
+ */
+const HEADLINE_PATTERN = /^(\d{4}-\d{2}-\d{2})(?:[ T](\d{2}:\d{2})(?::\d{2}(?:\.\d+)?)?Z?)?\s+(\S.*)$/;
 
 const CSV_HEADER = "Date,Open,High,Low,Close,Adj Close,Volume";
 

@@ -15,8 +15,9 @@ const run = promisify(execFile);
 const cli = join(dirname(fileURLToPath(import.meta.url)), "..", "dist", "cli", "main.js");
 
 async function finfuse(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const env = { ...process.env, FINFUSE_DATA_DIR: sharedDataDir() };
   try {
-    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { env: { ...process.env, FINFUSE_DATA_DIR: sharedDataDir() }, maxBuffer: 16 * 1024 * 1024 });
+    const { stdout, stderr } = await run(process.execPath, [cli, ...args], { env, maxBuffer: 16 * 1024 * 1024 });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };

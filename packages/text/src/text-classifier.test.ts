@@ -67,7 +67,16 @@ describe("TextClassifier", () => {
     const classifier = await TextClassifier.load(join(root, "tiny"));
     await expect(classifier.classify(["ok", "  "])).rejects.toThrow(/texts\[1\] is " {2}"/);
     await expect(classifier.classify(["x".repeat(100_001)])).rejects.toThrow(/over the limit of 100000/);
-    await expect(classifier.classify(new Array(257).fill("a"))).rejects.toThrow(/257 texts are over the limit/);
+    await expect(classifier.classify(new Array(100_001).fill("a"))).rejects.toThrow(/100001 texts are over the limit/);
+    await classifier.dispose();
+  });
+
+  it("classifies more texts than one model batch", async () => {
+    const classifier = await TextClassifier.load(join(root, "tiny"));
+    const texts = Array.from({ length: 150 }, (_, i) => TINY_CORPUS[i % TINY_CORPUS.length]);
+    const results = await classifier.classify(texts);
+    expect(results).toHaveLength(150);
+    expect(results[149].probabilities).toEqual(results[1].probabilities);
     await classifier.dispose();
   });
 

@@ -23,8 +23,10 @@ export interface ClassifierLoadOptions extends SessionOptions {
   maxLength?: number;
 }
 
-/** Most texts one call accepts; split bigger jobs into several calls. */
-export const MAX_BATCH_TEXTS = 256;
+/** Most texts one call accepts; they run through the model in chunks of INFERENCE_BATCH. */
+export const MAX_BATCH_TEXTS = 100_000;
+/** Texts per model run inside one classify call. */
+export const INFERENCE_BATCH = 64;
 
 export class TextClassifier {
   private constructor(
@@ -62,7 +64,12 @@ export class TextClassifier {
         throw new InvalidInputError(`classify: texts[${index}] is ${JSON.stringify(text)}; each text must be a non-empty string`);
       }
     });
-    if (texts.length === 0) return [];
+    const results: Classification[] = [];
+    for (let start = 0; start < texts.length; start += INFERENCE_BATCH) results.push(...(await this.classifyChunk(texts.slice(start, start + INFERENCE_BATCH))));
+    return results;
+  }
+
+  private async classifyChunk(texts: readonly string[]): Promise<Classification[]> {
     const batch = this.tokenizer.encodeBatch(texts, { maxLength: this.maxLength });
     const outputs = await this.session.run(feedsForTokens(this.session, batch));
     const logits = outputs.logits.data as Float32Array;

@@ -23,7 +23,7 @@ export function registerStocknetRoutes(app: FastifyInstance, store: StocknetStor
     "/v1/stocknet/:ticker/dates",
     { schema: datesRouteSchema },
     async (request): Promise<{ ticker: string; dates: StocknetDate[] }> => {
-      const { ticker } = request.params;
+      const ticker = request.params.ticker.toUpperCase();
       return { ticker, dates: await requireStore().listDates(ticker) };
     },
   );
@@ -31,6 +31,6 @@ export function registerStocknetRoutes(app: FastifyInstance, store: StocknetStor
   app.get<{ Params: TickerDateParams }>(
     "/v1/stocknet/:ticker/:date",
     { schema: windowRouteSchema },
-    async (request): Promise<StocknetWindow> => requireStore().findWindow(request.params.ticker, request.params.date),
+    async (request): Promise<StocknetWindow> => requireStore().findWindow(request.params.ticker.toUpperCase(), request.params.date),
   );
 }

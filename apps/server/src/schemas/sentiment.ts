@@ -1,6 +1,6 @@
 /** Request and response of POST /v1/sentiment. */
 import { SENTIMENT_LABELS, type SentimentResult } from "@finfuse/finance";
-import { MAX_BATCH_TEXTS, MAX_TEXT_CHARS } from "@finfuse/text";
+import { MAX_TEXT_CHARS } from "@finfuse/text";
 
 import { errorResponses } from "./error.js";
 
@@ -11,6 +11,9 @@ export interface SentimentRequest {
 export interface SentimentResponse {
   results: SentimentResult[];
 }
+
+/** Most texts one request may carry; a bigger job is split into several requests. */
+export const MAX_REQUEST_TEXTS = 256;
 
 const probabilitySchema = { type: "number", minimum: 0, maximum: 1 } as const;
 
@@ -23,7 +26,7 @@ export const sentimentRouteSchema = {
       texts: {
         type: "array",
         minItems: 1,
-        maxItems: MAX_BATCH_TEXTS,
+        maxItems: MAX_REQUEST_TEXTS,
         items: {
           type: "string",
           minLength: 1,

@@ -5,15 +5,16 @@ import { errorResponses } from "./error.js";
 import { priceBarSchema, timedTextSchema } from "./movement-inputs.js";
 
 /**
- * A ticker: 1 to 6 capital letters, with an optional share-class suffix. The suffix
- * admits StockNet's BRK-A and RDS-B, and the pattern keeps the value safe to use in a path.
+ * A ticker: 1 to 6 letters, with an optional share-class suffix, in either case (the
+ * routes upper-case it). The suffix admits StockNet's BRK-A and RDS-B, and the pattern
+ * keeps the value safe to use in a path.
  */
-export const TICKER_PATTERN = "^[A-Z]{1,6}(-[A-Z])?$";
+export const TICKER_PATTERN = "^[A-Za-z]{1,6}(-[A-Za-z])?$";
 
 const tickerSchema = {
   type: "string",
   pattern: TICKER_PATTERN,
-  description: "a ticker of 1 to 6 capital letters such as AAPL, with an optional class suffix such as BRK-A",
+  description: "a ticker of 1 to 6 letters such as AAPL, with an optional class suffix such as BRK-A",
 } as const;
 
 const dateSchema = { type: "string", format: "date", description: "a calendar date written as YYYY-MM-DD" } as const;

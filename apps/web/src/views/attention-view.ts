@@ -28,16 +28,16 @@ export function renderTopWords(target: HTMLElement, prediction: MovementPredicti
 
 /**
  * Renders textToDayAttention as a table. Each cell's `data-weight` contains the full-precision
- * value, and `data-token` and `data-day` its row and column index. Shades run from the
- * smallest weight in the map (white) to the largest (dark blue), because the weights of a
- * row are often close to uniform and an absolute scale would show one flat colour.
+ * value, and `data-token` and `data-day` its row and column index. The shade is on a fixed
+ * scale: white at the uniform weight 1/D (no preference among the D days) and dark blue at
+ * 1 (all attention on one day), so near-uniform maps look near-white, as they should.
  */
 export function renderHeatmap(target: HTMLElement, prediction: MovementPrediction): void {
   const weights = prediction.textToDayAttention;
   const all = weights.flat();
   const minWeight = Math.min(...all);
   const maxWeight = Math.max(...all);
-  const range = maxWeight - minWeight;
+  const uniform = 1 / prediction.days.length;
   const rows = weights.map((dayWeights, token) => {
     const row = element("tr");
     row.append(element("th", prediction.tokens[token], { scope: "row" }));
@@ -48,7 +48,7 @@ export function renderHeatmap(target: HTMLElement, prediction: MovementPredictio
         "data-weight": String(weight),
         title: `${prediction.tokens[token]} → ${prediction.days[day]}: ${weight}`,
       });
-      const shade = range > 0 ? (weight - minWeight) / range : 0;
+      const shade = Math.min(1, Math.max(0, (weight - uniform) / (1 - uniform)));
       cell.style.backgroundColor = `rgba(29, 78, 216, ${shade.toFixed(3)})`;
       cell.classList.toggle("dark", shade > 0.55);
       row.append(cell);
@@ -56,6 +56,6 @@ export function renderHeatmap(target: HTMLElement, prediction: MovementPredictio
     return row;
   });
   const headers = [t("columnToken"), ...prediction.days];
-  const caption = element("p", t("heatmapRange", { min: minWeight.toFixed(4), max: maxWeight.toFixed(4) }), { class: "hint" });
+  const caption = element("p", t("heatmapRange", { min: minWeight.toFixed(4), max: maxWeight.toFixed(4), uniform: uniform.toFixed(3) }), { class: "hint" });
   target.replaceChildren(caption, table(headers, rows, { id: "attention-table" }));
 }

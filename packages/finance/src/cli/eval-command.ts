@@ -14,7 +14,7 @@ export async function runEval(args: string[]): Promise<void> {
   if (benchmark === "phrasebank") {
     const result = await evaluateSentimentFolder(values.model ?? DEFAULT_SENTIMENT_MODEL, dataDir);
     if (values.json) return void console.log(JSON.stringify(result, null, 2));
-    console.log(`Financial PhraseBank test split (${result.all.rows} sentences, 50% agreement and up; duplicates removed; 60/20/20 split, seed 42)`);
+    console.log(`Financial PhraseBank test split (${result.all.rows} sentences, 50% agreement and up; duplicates removed; 20% test, 20% of the rest dev, seed 42)`);
     console.log(`                      accuracy  macro F1  majority class`);
     console.log(`  finfuse, all        ${pct(result.all.accuracy).padStart(8)}  ${pct(result.all.macroF1).padStart(8)}  ${pct(result.all.majorityAccuracy).padStart(8)}`);
     console.log(`  finfuse, AllAgree   ${pct(result.allAgree.accuracy).padStart(8)}  ${pct(result.allAgree.macroF1).padStart(8)}  ${pct(result.allAgree.majorityAccuracy).padStart(8)}   (${result.allAgree.rows} sentences)`);

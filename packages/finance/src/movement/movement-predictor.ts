@@ -5,7 +5,8 @@
  */
 import { InvalidInputError, ModelLoadError, createSession, openModelSource, readModelJson, type ModelSource, type OnnxSession, type SessionOptions } from "@finfuse/tensor";
 import { TextTokenizer } from "@finfuse/text";
-import { renderChart, type PriceBar } from "@finfuse/vision";
+import { renderChart, type ChartImage, type PriceBar } from "@finfuse/vision";
+import { parseIsoTime } from "./iso-time.js";
 import { softmaxRow } from "@finfuse/text";
 import { topAttendedWords, type AttendedWord } from "./explanation.js";
 import { MOVEMENT_LABELS, type MovementLabel, type MovementModelConfig } from "./movement-module.js";
@@ -72,11 +73,13 @@ export class MovementPredictor {
   async predictBatch(inputs: readonly MovementInput[]): Promise<MovementPrediction[]> {
     if (inputs.length === 0) return [];
     const { chart, maxTextTokens } = this.settings;
+    const where = (i: number): string => (inputs.length === 1 ? "" : `inputs[${i}].`);
     const windows = inputs.map((input, i) => {
-      this.checkPrices(input.prices, i);
+      this.checkPrices(input.prices, where(i));
+      checkTargetDate(input, where(i));
       return encodeTextWindow(this.tokenizer, input.texts ?? [], maxTextTokens);
     });
-    const images = inputs.map((input) => renderChart([...input.prices], { dayWidth: chart.dayWidth, height: chart.height, priceHeight: chart.priceHeight, days: chart.days }));
+    const images = inputs.map((input, i) => renderPrices(input.prices, chart, where(i)));
     const pixels = new Float32Array(images.reduce((sum, image) => sum + image.data.length, 0));
     images.forEach((image, i) => pixels.set(image.data, i * image.data.length));
     const tokens = padWindows(windows, this.tokenizer.padTokenId);
@@ -120,12 +123,44 @@ export class MovementPredictor {
     await this.session.dispose();
   }
 
-  private checkPrices(prices: readonly PriceBar[] | undefined, index: number): void {
+  private checkPrices(prices: readonly PriceBar[] | undefined, where: string): void {
     const days = this.settings.chart.days;
     if (!Array.isArray(prices) || prices.length !== days) {
       throw new InvalidInputError(
-        `prices: input ${index} has ${Array.isArray(prices) ? prices.length : "no"} daily bars; send exactly the ${days} trading days before the target date, oldest first`,
+        `${where}prices has ${Array.isArray(prices) ? prices.length : "no"} daily bars; send exactly the ${days} trading days before the target date, oldest first`,
       );
     }
+  }
+}
+
+/**
+ * With a target date, the window must end before it and every text must be published
+ * before that day starts (UTC), so no information from the predicted day leaks in.
+ */
+function checkTargetDate(input: MovementInput, where: string): void {
+  if (input.date === undefined) return;
+  const target = parseIsoTime(input.date);
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(input.date) || target === undefined) {
+    throw new InvalidInputError(`${where}date "${input.date}" must be a day written as YYYY-MM-DD`);
+  }
+  const last = input.prices[input.prices.length - 1]?.date;
+  if (last !== undefined && last >= input.date) {
+    throw new InvalidInputError(`${where}date ${input.date} is not after the window's last day ${last}; send the trading days before the target date`);
+  }
+  (input.texts ?? []).forEach((text, index) => {
+    const time = parseIsoTime(text?.time ?? "");
+    if (time !== undefined && time >= target) {
+      throw new InvalidInputError(`${where}texts[${index}].time ${text.time} is on or after the target date ${input.date}; only texts published before the target day may be used`);
+    }
+  });
+}
+
+/** Renders the window's chart, naming the request's `prices` field in errors. */
+function renderPrices(prices: readonly PriceBar[], chart: MovementFolderConfig["chart"], where: string): ChartImage {
+  try {
+    return renderChart([...prices], { dayWidth: chart.dayWidth, height: chart.height, priceHeight: chart.priceHeight, days: chart.days });
+  } catch (error) {
+    if (error instanceof InvalidInputError) throw new InvalidInputError(error.message.replace(/^renderChart: bars\[/, `${where}prices[`));
+    throw error;
   }
 }

@@ -6,6 +6,7 @@
  */
 import { InvalidInputError } from "@finfuse/tensor";
 import { padTokenRows, type TextTokenizer } from "@finfuse/text";
+import { parseIsoTime } from "./iso-time.js";
 
 export interface TimedText {
   /** ISO 8601 timestamp (or YYYY-MM-DD). */
@@ -33,8 +34,8 @@ export function encodeTextWindow(tokenizer: TextTokenizer, texts: readonly Timed
     if (typeof entry?.text !== "string" || typeof entry.time !== "string") {
       throw new InvalidInputError(`texts[${index}] must be {"time": "ISO 8601 string", "text": "string"}, received ${JSON.stringify(entry)?.slice(0, 80)}`);
     }
-    const time = Date.parse(entry.time);
-    if (Number.isNaN(time)) throw new InvalidInputError(`texts[${index}].time "${entry.time}" is not a valid date; use ISO 8601 such as 2015-11-02T14:30:00Z`);
+    const time = parseIsoTime(entry.time);
+    if (time === undefined) throw new InvalidInputError(`texts[${index}].time "${entry.time}" is not a valid date; use ISO 8601 such as 2015-11-02T14:30:00Z`);
     return { index, time };
   });
   order.sort((a, b) => b.time - a.time || a.index - b.index);
