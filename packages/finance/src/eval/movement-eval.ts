@@ -23,6 +23,8 @@ export interface MovementSplitScores {
   alwaysUpAccuracy: number;
   /** Share of samples whose window has no tweet. */
   noTextShare: number;
+  /** Share of samples the model labels "up". */
+  predictedUpShare: number;
 }
 
 export interface MovementEvaluation {
@@ -30,9 +32,9 @@ export interface MovementEvaluation {
   test: MovementSplitScores;
 }
 
-export async function evaluateMovementFolder(folder: string, dataDir: string, splits: readonly StocknetSplit[] = ["dev", "test"]): Promise<MovementEvaluation> {
+export async function evaluateMovementFolder(folder: string, dataDir: string, splits: readonly StocknetSplit[] = ["dev", "test"], onnxFile?: string): Promise<MovementEvaluation> {
   const windows = await loadStocknetWindows(dataDir);
-  const predictor = await MovementPredictor.load(folder);
+  const predictor = await MovementPredictor.load(folder, onnxFile === undefined ? {} : { onnxFile });
   try {
     const result: Partial<MovementEvaluation> = {};
     for (const split of splits) {
@@ -63,5 +65,6 @@ async function scoreSplit(predictor: MovementPredictor, windows: readonly Window
     mcc: interval((t, p) => mcc(t, p)),
     alwaysUpAccuracy: accuracy(truth, truth.map(() => 1)),
     noTextShare: windows.filter((w) => w.texts.length === 0).length / windows.length,
+    predictedUpShare: predicted.reduce((sum, p) => sum + p, 0) / predicted.length,
   };
 }

@@ -134,9 +134,64 @@ describe("MovementPredictor", () => {
 
   it("rejects a window of the wrong length and bad bars", async () => {
     const predictor = await MovementPredictor.load(folder);
-    await expect(predictor.predict({ prices: prices.slice(1), texts })).rejects.toThrow(/has 4 daily bars; send exactly the 5 trading days/);
+    await expect(predictor.predict({ prices: prices.slice(1), texts })).rejects.toThrow(/^prices has 4 daily bars; send exactly the 5 trading days/);
     const broken = prices.map((bar, i) => (i === 2 ? { ...bar, high: bar.low - 1 } : bar));
-    await expect(predictor.predict({ prices: broken, texts })).rejects.toThrow(/renderChart: bars\[2\]/);
+    await expect(predictor.predict({ prices: broken, texts })).rejects.toThrow(/^prices\[2\] \(2015-10-28\) high is 100/);
     await predictor.dispose();
+  });
+
+  it("rejects texts from the target day and a date inside the window", async () => {
+    const predictor = await MovementPredictor.load(folder);
+    const late = [...texts, { time: "2015-11-02T00:00:00Z", text: "shares rose on monday" }];
+    await expect(predictor.predict({ prices, texts: late, date: "2015-11-02" })).rejects.toThrow(/texts\[3\]\.time 2015-11-02T00:00:00Z is on or after the target date 2015-11-02/);
+    await expect(predictor.predict({ prices, texts, date: "2015-10-30" })).rejects.toThrow(/date 2015-10-30 is not after the window's last day 2015-10-30/);
+    await expect(predictor.predict({ prices, texts, date: "2015-11-02" })).resolves.toBeDefined();
+    await expect(predictor.predict({ prices, texts: [{ time: "5", text: "x" }] })).rejects.toThrow(/texts\[0\]\.time "5" is not a valid date/);
+    await predictor.dispose();
+  });
+});
+
+describe("MovementModule training graph", () => {
+  it("gradients on onnxruntime-node match eager autodiff", async () => {
+    const { buildTrainingGraph, createSession, softmaxCrossEntropy, LABELS_INPUT, LOSS_OUTPUT } = await import("@finfuse/tensor");
+    const windows = [encodeTextWindow(tokenizer, texts, 24), encodeTextWindow(tokenizer, [], 24)];
+    const padded = padWindows(windows, tokenizer.padTokenId);
+    const image = renderChart(prices, { days: 5 });
+    const pixels = new Float32Array(image.data.length * 2);
+    pixels.set(image.data, 0);
+    pixels.set(image.data.map((value) => 1 - value), image.data.length);
+    const labels = [1, 0];
+
+    parameters.setTrainable(true);
+    const eager = module.forward(new EagerOps(parameters), Tensor.from(padded.inputIds, padded.dims), Tensor.from(padded.attentionMask, padded.dims), new Tensor(pixels, [2, 3, 32, 40]));
+    const eagerLoss = softmaxCrossEntropy(eager.logits, labels);
+    eagerLoss.backward();
+
+    const training = buildTrainingGraph(parameters, {
+      inputs: [
+        { name: "input_ids", type: "int64", shape: [...padded.dims] },
+        { name: "attention_mask", type: "int64", shape: [...padded.dims] },
+        { name: "pixel_values", type: "float", shape: [2, 3, 32, 40] },
+      ],
+      forward: (graph, inputs) => module.forward(graph, inputs.input_ids, inputs.attention_mask, inputs.pixel_values).logits,
+    });
+    const session = await createSession(training.bytes);
+    const outputs = await session.run({
+      ...Object.fromEntries(parameters.entries().map(([name, tensor]) => [name, { data: tensor.data, dims: tensor.shape }])),
+      input_ids: { data: padded.inputIds, dims: padded.dims },
+      attention_mask: { data: padded.attentionMask, dims: padded.dims },
+      pixel_values: { data: pixels, dims: [2, 3, 32, 40] },
+      [LABELS_INPUT]: { data: labels, dims: [2] },
+    });
+    expect((outputs[LOSS_OUTPUT].data as Float32Array)[0]).toBeCloseTo(eagerLoss.data[0], 5);
+    for (const [name, tensor] of parameters.entries()) {
+      const graphGrad = outputs[`grad.${name}`].data as Float32Array;
+      const eagerGrad = tensor.grad ?? new Float32Array(tensor.size);
+      let worst = 0;
+      for (let i = 0; i < tensor.size; i++) worst = Math.max(worst, Math.abs(graphGrad[i] - eagerGrad[i]));
+      expect(worst, `gradient of ${name}`).toBeLessThan(1e-4);
+    }
+    parameters.setTrainable(false);
+    await session.dispose();
   });
 });

@@ -16,7 +16,7 @@ export interface SentimentResult {
 export class SentimentModel {
   private constructor(readonly classifier: TextClassifier) {}
 
-  static async load(location: string | ModelSource, options: SessionOptions = {}): Promise<SentimentModel> {
+  static async load(location: string | ModelSource, options: SessionOptions & { onnxFile?: string } = {}): Promise<SentimentModel> {
     const classifier = await TextClassifier.load(location, options);
     const labels = classifier.labels.map((label) => label.toLowerCase());
     const missing = SENTIMENT_LABELS.filter((label) => !labels.includes(label));

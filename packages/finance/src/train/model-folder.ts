@@ -7,6 +7,8 @@ export interface ModelFolderContents {
   tokenizer: Record<string, unknown>;
   tokenizerConfig: Record<string, unknown>;
   onnx: Uint8Array;
+  /** The int8 export, written as onnx/model_quantized.onnx (the Hugging Face name). */
+  onnxQuantized?: Uint8Array;
   /** The model card, Markdown. */
   card: string;
   /** Measured metrics, also written as metrics.json. */
@@ -20,6 +22,7 @@ export async function writeModelFolder(folder: string, contents: ModelFolderCont
   await writeFile(join(folder, "tokenizer.json"), JSON.stringify(contents.tokenizer));
   await writeFile(join(folder, "tokenizer_config.json"), json(contents.tokenizerConfig));
   await writeFile(join(folder, "onnx", "model.onnx"), contents.onnx);
+  if (contents.onnxQuantized !== undefined) await writeFile(join(folder, "onnx", "model_quantized.onnx"), contents.onnxQuantized);
   await writeFile(join(folder, "README.md"), contents.card);
   await writeFile(join(folder, "metrics.json"), json(contents.metrics));
 }

@@ -5,7 +5,7 @@
  */
 import { join } from "node:path";
 import { GraphBuilder, ParameterStore, Tensor, createRng, exportOnnx, type EagerOps } from "@finfuse/tensor";
-import { TextTokenizer, buildWordPieceVocab, wordPieceTokenizerConfig, wordPieceTokenizerJson } from "@finfuse/text";
+import { TextTokenizer, buildWordPieceVocab, padTokenRows, wordPieceTokenizerConfig, wordPieceTokenizerJson } from "@finfuse/text";
 import { renderChart } from "@finfuse/vision";
 import { MovementModule, type MovementModelConfig } from "../movement/movement-module.js";
 import type { MovementFolderConfig } from "../movement/movement-predictor.js";
@@ -16,7 +16,7 @@ import { evaluateMovementFolder } from "../eval/movement-eval.js";
 import { loadStocknetWindows, type WindowSample } from "./stocknet-windows.js";
 import { writeModelFolder } from "./model-folder.js";
 import { movementCard } from "./movement-card.js";
-import { predictClasses, trainClassifier } from "./trainer.js";
+import { predictClasses, predictClassesOnnx, trainClassifier, type GraphTraining, type TrainingEngine } from "./trainer.js";
 
 export interface MovementTrainOptions {
   dataDir: string;
@@ -26,7 +26,16 @@ export interface MovementTrainOptions {
   showProgress: boolean;
   log: (line: string) => void;
   maxTrainRows?: number;
+  engine: TrainingEngine;
+  /** Folder for per-epoch checkpoints; a run resumes from the checkpoint it finds there. */
+  checkpointDir?: string;
+  /** The command line that ran this training, recorded in the model card. */
+  command: string;
+  learningRate?: number;
 }
+
+/** Token lengths of training batches are rounded up to a multiple of this, so few graphs are compiled. */
+const SEQUENCE_BUCKET = 16;
 
 const WIDTH = 48;
 export const MOVEMENT_SETTINGS: MovementFolderConfig = {
@@ -70,6 +79,7 @@ export async function trainMovement(options: MovementTrainOptions): Promise<void
   const trainRows = encode(train);
   const devRows = encode(dev);
 
+  const learningRate = options.learningRate ?? 1e-3;
   const parameters = new ParameterStore();
   const model = new MovementModule(settings.model);
   model.initialize(parameters, createRng(options.seed));
@@ -79,22 +89,54 @@ export async function trainMovement(options: MovementTrainOptions): Promise<void
     const pixels = chartBatch(batch.map((row) => row.source), settings);
     return model.forward(ops, Tensor.from(tokens.inputIds, tokens.dims), Tensor.from(tokens.attentionMask, tokens.dims), pixels).logits;
   };
+  const graphTraining: GraphTraining<EncodedSample> = {
+    inputTypes: { input_ids: "int64", attention_mask: "int64", pixel_values: "float" },
+    forward: (training, inputs) => model.forward(training, inputs.input_ids, inputs.attention_mask, inputs.pixel_values).logits,
+    feeds: (batch) => {
+      const tokens = padTokenRows(batch.map((row) => row.window.ids), tokenizer.padTokenId, SEQUENCE_BUCKET);
+      const pixels = chartBatch(batch.map((row) => row.source), settings);
+      return {
+        input_ids: { data: tokens.inputIds, dims: tokens.dims },
+        attention_mask: { data: tokens.attentionMask, dims: tokens.dims },
+        pixel_values: { data: pixels.data, dims: pixels.shape },
+      };
+    },
+  };
   const report = await trainClassifier({
     name: "movement", parameters, train: trainRows, forward, label: (row) => row.label, lengthOf: (row) => row.window.ids.length,
-    epochs: options.epochs, batchSize: 32, learningRate: 5e-4, seed: options.seed, showProgress: options.showProgress, log,
-    evaluateDev: async () => mcc(devRows.map((row) => row.label), predictClasses(parameters, devRows, 128, forward)),
+    engine: options.engine, graph: graphTraining,
+    checkpointPath: options.checkpointDir === undefined ? undefined : join(options.checkpointDir, "movement.checkpoint.safetensors"),
+    epochs: options.epochs, batchSize: 32, learningRate, seed: options.seed, showProgress: options.showProgress, log,
+    evaluateDev: async () => {
+      const predicted = options.engine === "onnxruntime"
+        ? await predictClassesOnnx(parameters, (graph) => model.buildGraph(graph), devRows, 128, graphTraining.feeds)
+        : predictClasses(parameters, devRows, 128, forward);
+      return mcc(devRows.map((row) => row.label), predicted);
+    },
   });
   log(`movement: best dev MCC ${report.bestDevScore.toFixed(4)} at epoch ${report.bestEpoch}, ${report.seconds.toFixed(0)} s`);
 
-  const graph = new GraphBuilder(parameters);
-  model.buildGraph(graph);
-  const onnx = exportOnnx(graph, { graphName: "finfuse-movement-mini", docString: "FinFuse stock movement model: tweets fused with the lag window's chart" });
+  const exportGraph = (quantizeWeights?: "int8"): Uint8Array => {
+    const graph = new GraphBuilder(parameters, { quantizeWeights });
+    model.buildGraph(graph);
+    return exportOnnx(graph, { graphName: "finfuse-movement-mini", docString: "FinFuse stock movement model: tweets fused with the lag window's chart" });
+  };
+  const onnx = exportGraph();
+  const onnxQuantized = exportGraph("int8");
   const folder = join(options.outDir, "finfuse-movement-mini");
   const config = movementConfig(settings, tokenizer.padTokenId);
-  await writeModelFolder(folder, { config, tokenizer: tokenizerJson, tokenizerConfig, onnx, card: "", metrics: {} });
+  const files = { config, tokenizer: tokenizerJson, tokenizerConfig, onnx, onnxQuantized };
+  await writeModelFolder(folder, { ...files, card: "", metrics: {} });
   const evaluation = await evaluateMovementFolder(folder, options.dataDir);
-  const metrics = { training: { ...report, parameters: parameters.count(), trainRows: trainRows.length }, evaluation };
-  await writeModelFolder(folder, { config, tokenizer: tokenizerJson, tokenizerConfig, onnx, card: movementCard(metrics), metrics });
+  const quantizedEvaluation = await evaluateMovementFolder(folder, options.dataDir, ["dev", "test"], "onnx/model_quantized.onnx");
+  const metrics = {
+    command: options.command,
+    training: { ...report, parameters: parameters.count(), trainRows: trainRows.length, epochs: options.epochs, engine: options.engine, seed: options.seed, learningRate },
+    evaluation,
+    quantizedEvaluation,
+    sizes: { onnxBytes: onnx.length, quantizedBytes: onnxQuantized.length },
+  };
+  await writeModelFolder(folder, { ...files, card: movementCard(metrics), metrics });
   log(`movement: test accuracy ${evaluation.test.accuracy.estimate.toFixed(4)}, MCC ${evaluation.test.mcc.estimate.toFixed(4)}; written to ${folder}`);
 }
 

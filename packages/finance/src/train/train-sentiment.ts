@@ -1,6 +1,6 @@
 /**
  * Trains the default sentiment model on Financial PhraseBank (all sentences, 50%
- * agreement or more, duplicates removed, FinBERT's 60/20/20 split), picks the epoch by
+ * agreement or more, duplicates removed, FinBERT's split: 20% test, then 20% of the rest dev), picks the epoch by
  * dev accuracy, exports it in Hugging Face layout, and measures the test split once
  * through onnxruntime-node.
  */
@@ -9,7 +9,10 @@ import { TextClassifierModule, TextTokenizer, buildWordPieceVocab, padTokenRows,
 import { SENTIMENT_LABELS, dedupePhrasebank, readPhrasebank, splitPhrasebank, type PhrasebankRow } from "../data/phrasebank.js";
 import { readEctsumTrainLines } from "./ectsum-corpus.js";
 import { writeModelFolder } from "./model-folder.js";
-import { predictClasses, trainClassifier } from "./trainer.js";
+import { predictClasses, predictClassesOnnx, trainClassifier, type GraphTraining, type TrainingEngine } from "./trainer.js";
+
+/** Sequence lengths of training batches are rounded up to a multiple of this, so few graphs are compiled. */
+const SEQUENCE_BUCKET = 16;
 import { accuracy } from "../metrics/classification.js";
 import { sentimentCard } from "./model-cards.js";
 import { evaluateSentimentFolder } from "../eval/sentiment-eval.js";
@@ -24,6 +27,11 @@ export interface SentimentTrainOptions {
   log: (line: string) => void;
   /** Limits the training rows, for smoke tests. */
   maxTrainRows?: number;
+  engine: TrainingEngine;
+  /** Folder for per-epoch checkpoints; a run resumes from the checkpoint it finds there. */
+  checkpointDir?: string;
+  /** The command line that ran this training, recorded in the model card. */
+  command: string;
 }
 
 export const SENTIMENT_MODEL_CONFIG: TextEncoderConfig = {
@@ -64,16 +72,35 @@ export async function trainSentiment(options: SentimentTrainOptions): Promise<vo
     const { ids, mask } = padBatch(batch.map((row) => row.ids), tokenizer.padTokenId);
     return model.forward(ops, ids, mask);
   };
+  const graphTraining: GraphTraining<EncodedRow> = {
+    inputTypes: { input_ids: "int64", attention_mask: "int64" },
+    forward: (training, inputs) => model.forward(training, inputs.input_ids, inputs.attention_mask),
+    feeds: (batch) => {
+      const padded = padTokenRows(batch.map((row) => row.ids), tokenizer.padTokenId, SEQUENCE_BUCKET);
+      return { input_ids: { data: padded.inputIds, dims: padded.dims }, attention_mask: { data: padded.attentionMask, dims: padded.dims } };
+    },
+  };
   const report = await trainClassifier({
     name: "sentiment", parameters, train: trainRows, forward, label: (row) => row.label, lengthOf: (row) => row.ids.length,
+    engine: options.engine, graph: graphTraining,
+    checkpointPath: options.checkpointDir === undefined ? undefined : join(options.checkpointDir, "sentiment.checkpoint.safetensors"),
     epochs: options.epochs, batchSize: 32, learningRate: 1e-3, seed: options.seed, showProgress: options.showProgress, log,
-    evaluateDev: async () => accuracy(devRows.map((row) => row.label), predictClasses(parameters, devRows, 64, forward)),
+    evaluateDev: async () => {
+      const predicted = options.engine === "onnxruntime"
+        ? await predictClassesOnnx(parameters, (graph) => model.buildGraph(graph), devRows, 128, graphTraining.feeds)
+        : predictClasses(parameters, devRows, 64, forward);
+      return accuracy(devRows.map((row) => row.label), predicted);
+    },
   });
   log(`sentiment: best dev accuracy ${report.bestDevScore.toFixed(4)} at epoch ${report.bestEpoch}, ${report.seconds.toFixed(0)} s`);
 
-  const graph = new GraphBuilder(parameters);
-  model.buildGraph(graph);
-  const onnx = exportOnnx(graph, { graphName: "finfuse-sentiment-mini", docString: "FinFuse news sentiment classifier" });
+  const exportGraph = (quantizeWeights?: "int8"): Uint8Array => {
+    const graph = new GraphBuilder(parameters, { quantizeWeights });
+    model.buildGraph(graph);
+    return exportOnnx(graph, { graphName: "finfuse-sentiment-mini", docString: "FinFuse news sentiment classifier" });
+  };
+  const onnx = exportGraph();
+  const onnxQuantized = exportGraph("int8");
   const folder = join(options.outDir, "finfuse-sentiment-mini");
   const modelConfig = {
     model_type: "finfuse-text",
@@ -85,10 +112,18 @@ export async function trainSentiment(options: SentimentTrainOptions): Promise<vo
     pad_token_id: tokenizer.padTokenId,
     finfuse: { textEncoder: { ...config, vocabSize: vocab.length } },
   };
-  await writeModelFolder(folder, { config: modelConfig, tokenizer: tokenizerJson, tokenizerConfig, onnx, card: "", metrics: {} });
+  const files = { config: modelConfig, tokenizer: tokenizerJson, tokenizerConfig, onnx, onnxQuantized };
+  await writeModelFolder(folder, { ...files, card: "", metrics: {} });
   const evaluation = await evaluateSentimentFolder(folder, options.dataDir, options.seed);
-  const metrics = { training: { ...report, parameters: parameters.count(), trainRows: train.length, devRows: devRows.length }, test: evaluation };
-  await writeModelFolder(folder, { config: modelConfig, tokenizer: tokenizerJson, tokenizerConfig, onnx, card: sentimentCard(metrics), metrics });
+  const quantized = await evaluateSentimentFolder(folder, options.dataDir, options.seed, "onnx/model_quantized.onnx");
+  const metrics = {
+    command: options.command,
+    training: { ...report, parameters: parameters.count(), trainRows: train.length, devRows: devRows.length, epochs: options.epochs, engine: options.engine, seed: options.seed },
+    test: evaluation,
+    quantizedTest: quantized,
+    sizes: { onnxBytes: onnx.length, quantizedBytes: onnxQuantized.length },
+  };
+  await writeModelFolder(folder, { ...files, card: sentimentCard(metrics), metrics });
   log(`sentiment: test accuracy ${evaluation.all.accuracy.toFixed(4)}, macro F1 ${evaluation.all.macroF1.toFixed(4)}; written to ${folder}`);
 }
 

@@ -1,10 +1,30 @@
 /**
  * A seeded training loop for classifiers written against OpSet: shuffled mini-batches,
- * eager forward and backward passes, AdamW with warm-up and linear decay, a progress bar
- * with the running loss, and the weights of the best epoch on the dev split kept.
+ * forward and backward passes on ONNX Runtime or on eager kernels, AdamW with warm-up and
+ * linear decay, a progress bar with the running loss, a checkpoint after every epoch, and
+ * the weights of the best epoch on the dev split kept.
  */
+import { existsSync } from "node:fs";
 import cliProgress from "cli-progress";
-import { AdamW, EagerOps, createRng, softmaxCrossEntropy, type ParameterStore, type Tensor } from "@finfuse/tensor";
+import {
+  AdamW, EagerOps, OnnxTrainer, createRng, createSession, softmaxCrossEntropy,
+  type GraphBuilder, type GraphValue, type OnnxElementType, type ParameterStore, type Rng, type Tensor, type TensorFeed,
+} from "@finfuse/tensor";
+import { epochOrder } from "./batching.js";
+import { loadCheckpoint, restore, saveCheckpoint, snapshot, type TrainProgress } from "./checkpoint.js";
+
+export { predictClasses, predictClassesOnnx } from "./prediction.js";
+
+/** Which engine runs the forward and backward passes of training. */
+export type TrainingEngine = "eager" | "onnxruntime";
+
+/** The graph form of a model for the onnxruntime engine. */
+export interface GraphTraining<S> {
+  inputTypes: Record<string, OnnxElementType>;
+  forward: (graph: GraphBuilder, inputs: Record<string, GraphValue>) => GraphValue;
+  /** Batch inputs with fixed shapes; pad sequence lengths to a few sizes so few graphs are compiled. */
+  feeds: (batch: readonly S[]) => Record<string, TensorFeed>;
+}
 
 export interface TrainOptions<S> {
   name: string;
@@ -20,25 +40,32 @@ export interface TrainOptions<S> {
   learningRate: number;
   seed: number;
   classWeights?: number[];
+  /** Engine for the training steps; "onnxruntime" needs `graph`. Default "eager". */
+  engine?: TrainingEngine;
+  graph?: GraphTraining<S>;
   /** Token length of a sample; when given, batches group samples of similar length to cut padding. */
   lengthOf?: (sample: S) => number;
   /** Writes progress; false in tests. */
   showProgress?: boolean;
+  /** A safetensors file written after every epoch; an existing one is resumed from. */
+  checkpointPath?: string;
+  /** Stops this run after so many epochs (the checkpoint lets a later run go on). */
+  maxEpochsThisRun?: number;
   log?: (line: string) => void;
 }
 
-export interface TrainReport {
-  bestEpoch: number;
-  bestDevScore: number;
-  devScores: number[];
-  trainLosses: number[];
+export interface TrainReport extends Omit<TrainProgress, "epoch"> {
   seconds: number;
+}
+
+/** The generator of one epoch's shuffling and dropout, so a run resumed at an epoch boundary repeats exactly. */
+function epochRng(seed: number, epoch: number): Rng {
+  return createRng((seed + 7919 * (epoch + 1)) >>> 0);
 }
 
 export async function trainClassifier<S>(options: TrainOptions<S>): Promise<TrainReport> {
   const { parameters, train, batchSize, epochs } = options;
   const log = options.log ?? (() => {});
-  const rng = createRng(options.seed);
   const stepsPerEpoch = Math.ceil(train.length / batchSize);
   const optimizer = new AdamW(parameters, {
     learningRate: options.learningRate,
@@ -47,11 +74,20 @@ export async function trainClassifier<S>(options: TrainOptions<S>): Promise<Trai
     weightDecay: 0.01,
     maxGradNorm: 1,
   });
+  let rng = epochRng(options.seed, 0);
+  const currentRng: Rng = { next: () => rng.next(), normal: () => rng.normal(), int: (n) => rng.int(n), shuffle: (items) => rng.shuffle(items) };
+  const onnxTrainer = options.engine === "onnxruntime" ? createOnnxTrainer(options, currentRng) : undefined;
   const started = performance.now();
-  const report: TrainReport = { bestEpoch: -1, bestDevScore: -Infinity, devScores: [], trainLosses: [], seconds: 0 };
+  let progress: TrainProgress = { epoch: 0, bestEpoch: -1, bestDevScore: -Infinity, devScores: [], trainLosses: [] };
   let best = snapshot(parameters);
+  if (options.checkpointPath !== undefined && existsSync(options.checkpointPath)) {
+    ({ best, progress } = await loadCheckpoint(options.checkpointPath, parameters, optimizer));
+    log(`${options.name}: resuming from ${options.checkpointPath} after epoch ${progress.epoch}`);
+  }
 
-  for (let epoch = 0; epoch < epochs; epoch++) {
+  const lastEpoch = Math.min(epochs, progress.epoch + (options.maxEpochsThisRun ?? Infinity));
+  for (let epoch = progress.epoch; epoch < lastEpoch; epoch++) {
+    rng = epochRng(options.seed, epoch);
     const order = epochOrder(train.length, batchSize, rng, options.lengthOf === undefined ? undefined : (i) => options.lengthOf!(train[i]));
     const bar = options.showProgress === false ? undefined : new cliProgress.SingleBar(
       { format: `${options.name} epoch ${epoch + 1}/${epochs} [{bar}] {value}/{total} steps | loss {loss} | {duration_formatted}`, hideCursor: true },
@@ -62,67 +98,53 @@ export async function trainClassifier<S>(options: TrainOptions<S>): Promise<Trai
     let lossSum = 0;
     for (let step = 0; step < stepsPerEpoch; step++) {
       const batch = order.slice(step * batchSize, (step + 1) * batchSize).map((i) => train[i]);
-      const ops = new EagerOps(parameters, { training: true, rng });
-      const logits = options.forward(ops, batch);
-      const loss = softmaxCrossEntropy(logits, batch.map(options.label), options.classWeights);
-      loss.backward();
+      const labels = batch.map(options.label);
+      let loss: number;
+      if (onnxTrainer !== undefined) {
+        loss = await onnxTrainer.step(options.graph!.feeds(batch), labels);
+      } else {
+        const lossTensor = softmaxCrossEntropy(options.forward(new EagerOps(parameters, { training: true, rng }), batch), labels, options.classWeights);
+        lossTensor.backward();
+        loss = lossTensor.data[0];
+      }
       optimizer.update();
-      lossSum += loss.data[0];
+      lossSum += loss;
       bar?.update(step + 1, { loss: (lossSum / (step + 1)).toFixed(4) });
     }
     bar?.stop();
     parameters.setTrainable(false);
+
     const devScore = await options.evaluateDev();
-    report.trainLosses.push(lossSum / stepsPerEpoch);
-    report.devScores.push(devScore);
+    progress.trainLosses.push(lossSum / stepsPerEpoch);
+    progress.devScores.push(devScore);
+    progress.epoch = epoch + 1;
     log(`${options.name} epoch ${epoch + 1}: train loss ${(lossSum / stepsPerEpoch).toFixed(4)}, dev score ${devScore.toFixed(4)}`);
-    if (devScore > report.bestDevScore) {
-      report.bestDevScore = devScore;
-      report.bestEpoch = epoch + 1;
+    if (devScore > progress.bestDevScore) {
+      progress.bestDevScore = devScore;
+      progress.bestEpoch = epoch + 1;
       best = snapshot(parameters);
     }
+    if (options.checkpointPath !== undefined) await saveCheckpoint(options.checkpointPath, parameters, best, optimizer, progress);
   }
+  await onnxTrainer?.dispose();
   restore(parameters, best);
-  report.seconds = (performance.now() - started) / 1000;
-  return report;
+  return {
+    bestEpoch: progress.bestEpoch,
+    bestDevScore: progress.bestDevScore,
+    devScores: progress.devScores,
+    trainLosses: progress.trainLosses,
+    seconds: (performance.now() - started) / 1000,
+  };
 }
 
-/**
- * Shuffles sample indices; with `lengthOf`, sorts each run of 50 batches by length and
- * shuffles the order of the resulting batches, so a batch pads little but epochs still vary.
- */
-function epochOrder(count: number, batchSize: number, rng: ReturnType<typeof createRng>, lengthOf?: (index: number) => number): number[] {
-  const order = rng.shuffle(Array.from({ length: count }, (_, i) => i));
-  if (lengthOf === undefined) return order;
-  const chunk = batchSize * 50;
-  const batches: number[][] = [];
-  for (let start = 0; start < order.length; start += chunk) {
-    const run = order.slice(start, start + chunk).sort((a, b) => lengthOf(a) - lengthOf(b));
-    for (let b = 0; b < run.length; b += batchSize) batches.push(run.slice(b, b + batchSize));
-  }
-  return rng.shuffle(batches).flat();
-}
-
-function snapshot(parameters: ParameterStore): Map<string, Float32Array> {
-  return new Map(parameters.entries().map(([name, tensor]) => [name, new Float32Array(tensor.data)]));
-}
-
-function restore(parameters: ParameterStore, saved: Map<string, Float32Array>): void {
-  for (const [name, data] of saved) parameters.get(name).data.set(data);
-}
-
-/** Predicts argmax classes for samples in batches without recording gradients. */
-export function predictClasses<S>(parameters: ParameterStore, samples: readonly S[], batchSize: number, forward: (ops: EagerOps, batch: readonly S[]) => Tensor): number[] {
-  const ops = new EagerOps(parameters);
-  const predictions: number[] = [];
-  for (let start = 0; start < samples.length; start += batchSize) {
-    const logits = forward(ops, samples.slice(start, start + batchSize));
-    const classes = logits.shape[1];
-    for (let row = 0; row < logits.shape[0]; row++) {
-      let best = 0;
-      for (let j = 1; j < classes; j++) if (logits.data[row * classes + j] > logits.data[row * classes + best]) best = j;
-      predictions.push(best);
-    }
-  }
-  return predictions;
+function createOnnxTrainer<S>(options: TrainOptions<S>, rng: Rng): OnnxTrainer {
+  if (options.graph === undefined) throw new Error(`${options.name}: the onnxruntime engine needs the model's graph form (options.graph)`);
+  return new OnnxTrainer({
+    parameters: options.parameters,
+    inputTypes: options.graph.inputTypes,
+    forward: options.graph.forward,
+    classWeights: options.classWeights,
+    createSession: (bytes) => createSession(bytes, { sourceName: `${options.name} training step` }),
+    rng,
+  });
 }

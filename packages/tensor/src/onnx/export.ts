@@ -44,6 +44,9 @@ function encodeValueInfo(io: GraphIo): Record<string, unknown> {
 }
 
 export function exportOnnx(graph: GraphBuilder, options: ExportOptions): Uint8Array {
+  // Initializers no node reads (such as a float weight replaced by its int8 form) are left out.
+  const used = new Set(graph.nodes.flatMap((node) => node.inputs));
+  const initializers = [...graph.initializers.values()].filter((initializer) => used.has(initializer.name));
   const model: ModelProtoObject = {
     ir_version: ONNX_IR_VERSION,
     producer_name: "finfuse",
@@ -60,7 +63,7 @@ export function exportOnnx(graph: GraphBuilder, options: ExportOptions): Uint8Ar
         op_type: node.opType,
         attribute: Object.entries(node.attributes).map(([name, value]) => encodeAttribute(name, value)),
       })),
-      initializer: [...graph.initializers.values()].map(encodeInitializer),
+      initializer: initializers.map(encodeInitializer),
       input: graph.inputs.map(encodeValueInfo),
       output: graph.outputs.map(encodeValueInfo),
     },

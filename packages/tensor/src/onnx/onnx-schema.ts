@@ -108,7 +108,7 @@ message TypeProto {
 `;
 
 /** ONNX TensorProto.DataType codes used by FinFuse. */
-export const OnnxDataType = { float: 1, int32: 6, int64: 7, bool: 9 } as const;
+export const OnnxDataType = { float: 1, uint8: 2, int8: 3, int32: 6, int64: 7, bool: 9 } as const;
 export type OnnxElementType = keyof typeof OnnxDataType;
 
 /** Opset FinFuse exports to: 17 has LayerNormalization and runs on onnxruntime-node and -web alike. */

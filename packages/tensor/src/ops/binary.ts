@@ -128,6 +128,29 @@ export function mul(a: Tensor, b: Tensor): Tensor {
   });
 }
 
+export function div(a: Tensor, b: Tensor): Tensor {
+  const { data, shape } = combine(a, b, "div", (x, y) => x / y);
+  return new Tensor(data, shape, {
+    parents: [a, b],
+    backwardFn: (grad) => {
+      if (a.requiresGrad) {
+        const gradA = new Float32Array(a.size);
+        forEachBroadcast(shape, a.shape, b.shape, (o, ia, ib) => {
+          gradA[ia] += grad[o] / b.data[ib];
+        });
+        a.accumulateGrad(gradA);
+      }
+      if (b.requiresGrad) {
+        const gradB = new Float32Array(b.size);
+        forEachBroadcast(shape, a.shape, b.shape, (o, ia, ib) => {
+          gradB[ib] -= (grad[o] * a.data[ia]) / (b.data[ib] * b.data[ib]);
+        });
+        b.accumulateGrad(gradB);
+      }
+    },
+  });
+}
+
 /** Multiplies every element by the constant `factor`. */
 export function scale(a: Tensor, factor: number): Tensor {
   const out = a.data.map((value) => value * factor);

@@ -4,12 +4,12 @@ import { Tensor } from "../core/tensor.js";
 import type { Rng } from "../random.js";
 import type { ParameterStore } from "../nn/parameter-store.js";
 import type { OpSet } from "./op-set.js";
-import { add, mul, scale, sub } from "./binary.js";
+import { add, div, mul, scale, sub } from "./binary.js";
 import { layerNorm } from "./layer-norm.js";
 import { matmul } from "./matmul.js";
-import { concat, gather, meanAxis, reshape, slice, squeeze, transpose } from "./shape-ops.js";
-import { softmax } from "./softmax.js";
-import { gelu, tanh } from "./unary.js";
+import { concat, gather, meanAxis, reshape, slice, squeeze, sumAxis, transpose } from "./shape-ops.js";
+import { logSoftmax, softmax } from "./softmax.js";
+import { gelu, relu, sigmoid, tanh } from "./unary.js";
 
 /** Attention bias for masked keys; large enough that exp() underflows to exactly 0 in float32. */
 export const MASKED_BIAS = -1e9;
@@ -41,11 +41,16 @@ export class EagerOps implements OpSet<Tensor> {
   add = add;
   sub = sub;
   mul = mul;
+  div = div;
   scale = scale;
   softmax = softmax;
   layerNorm = layerNorm;
   gelu = gelu;
   tanh = tanh;
+  sigmoid = sigmoid;
+  relu = relu;
+  logSoftmax = logSoftmax;
+  sumAxis = sumAxis;
   reshape = reshape;
   transpose = transpose;
   slice = slice;

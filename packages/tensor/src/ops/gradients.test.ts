@@ -2,12 +2,13 @@ import { describe, expect, it } from "vitest";
 import { Tensor } from "../core/tensor.js";
 import { createRng } from "../random.js";
 import { randomTensor } from "../test-support/random-tensor.js";
-import { add, mul, scale, sub } from "./binary.js";
+import { add, div, mul, scale, sub } from "./binary.js";
 import { layerNorm } from "./layer-norm.js";
 import { matmul } from "./matmul.js";
-import { concat, gather, meanAxis, reshape, slice, squeeze, transpose } from "./shape-ops.js";
-import { softmax, softmaxCrossEntropy } from "./softmax.js";
-import { gelu, sigmoid, tanh } from "./unary.js";
+import { concat, gather, meanAxis, reshape, slice, squeeze, sumAxis, transpose } from "./shape-ops.js";
+import { logSoftmax, softmax, softmaxCrossEntropy } from "./softmax.js";
+import { gelu, relu, sigmoid, tanh } from "./unary.js";
+import { binaryCrossEntropyWithLogits, meanSquaredError } from "./losses.js";
 
 /**
  * Compares autodiff gradients of sum(f(inputs) * probe) with central finite differences
@@ -48,6 +49,10 @@ describe("gradients match finite differences", () => {
   it("add with middle broadcast", () => checkGradients("addMiddle", [[2, 3, 4], [2, 1, 4]], ([a, b]) => add(a, b)));
   it("sub", () => checkGradients("sub", [[3, 4], [3, 4]], ([a, b]) => sub(a, b)));
   it("mul with broadcasting", () => checkGradients("mul", [[2, 3], [1, 3]], ([a, b]) => mul(a, b)));
+  it("div with broadcasting", () => checkGradients("div", [[2, 3], [3]], ([a, b]) => div(a, add(mul(b, b), Tensor.from([1, 1, 1], [3])))));
+  it("logSoftmax", () => checkGradients("logSoftmax", [[2, 4]], ([a]) => logSoftmax(a)));
+  it("sumAxis", () => checkGradients("sumAxis", [[2, 3, 2]], ([a]) => sumAxis(a, 1)));
+  it("relu", () => checkGradients("relu", [[7]], ([a]) => relu(a)));
   it("scale", () => checkGradients("scale", [[5]], ([a]) => scale(a, -1.5)));
   it("softmax", () => checkGradients("softmax", [[2, 5]], ([a]) => softmax(a)));
   it("layerNorm", () => checkGradients("layerNorm", [[3, 6], [6], [6]], ([x, g, b]) => layerNorm(x, g, b)));
@@ -61,10 +66,16 @@ describe("gradients match finite differences", () => {
   it("squeeze", () => checkGradients("squeeze", [[2, 1, 3]], ([a]) => squeeze(a, 1)));
   it("meanAxis", () => checkGradients("meanAxis", [[2, 4, 3]], ([a]) => meanAxis(a, 1)));
   it("gather", () => checkGradients("gather", [[5, 3]], ([table]) => gather(table, Tensor.from([4, 0, 4, 2], [2, 2]))));
+  it("binary cross-entropy", () => checkGradients("bce", [[2, 3]], ([logits]) => binaryCrossEntropyWithLogits(logits, [1, 0, 0.5, 1, 1, 0])));
+  it("mean squared error", () => checkGradients("mse", [[5]], ([prediction]) => meanSquaredError(prediction, [0, 1, -1, 2, 0.5])));
   it("cross-entropy", () => checkGradients("crossEntropy", [[4, 3]], ([logits]) => softmaxCrossEntropy(logits, [0, 2, 1, 2], [1, 2, 0.5])));
 });
 
 describe("op input checks", () => {
+  it("losses name a target count mismatch", () => {
+    expect(() => meanSquaredError(Tensor.zeros([2, 2]), [1, 2])).toThrow("meanSquaredError: 2 targets for a prediction of shape [2, 2] (4 values)");
+    expect(() => binaryCrossEntropyWithLogits(Tensor.zeros([1]), [2])).toThrow(/target 2 at index 0 is outside \[0, 1\]/);
+  });
   it("matmul names both shapes", () => {
     expect(() => matmul(Tensor.zeros([2, 3]), Tensor.zeros([4, 5]))).toThrow("matmul: inner dimensions differ, [2, 3] x [4, 5]");
   });

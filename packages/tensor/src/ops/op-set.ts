@@ -17,6 +17,7 @@ export interface OpSet<T> {
   add(a: T, b: T): T;
   sub(a: T, b: T): T;
   mul(a: T, b: T): T;
+  div(a: T, b: T): T;
   /** Multiplies by a constant. */
   scale(a: T, factor: number): T;
   /** Softmax over the last axis. */
@@ -25,6 +26,12 @@ export interface OpSet<T> {
   layerNorm(x: T, gamma: T, beta: T, epsilon: number): T;
   gelu(a: T): T;
   tanh(a: T): T;
+  sigmoid(a: T): T;
+  relu(a: T): T;
+  /** Log of the softmax over the last axis. */
+  logSoftmax(a: T): T;
+  /** Sum over `axis`, kept with size 1. */
+  sumAxis(a: T, axis: number): T;
   /** Reshape with ONNX semantics: 0 copies the input dimension, -1 is inferred. */
   reshape(a: T, shape: readonly number[]): T;
   transpose(a: T, perm: readonly number[]): T;

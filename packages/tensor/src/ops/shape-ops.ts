@@ -2,6 +2,7 @@
 import { InvalidInputError } from "../errors.js";
 import { Tensor } from "../core/tensor.js";
 import { formatShape, normalizeAxis, resolveReshape, sizeOf, stridesOf } from "../core/shape.js";
+import { scale as scaleTensor } from "./binary.js";
 
 export function reshape(a: Tensor, target: readonly number[]): Tensor {
   const shape = resolveReshape(a.shape, target, "reshape");
@@ -132,6 +133,12 @@ export function gather(table: Tensor, ids: Tensor): Tensor {
       table.accumulateGrad(gradTable);
     },
   });
+}
+
+/** Sum over one axis, which is kept with size 1 (ONNX ReduceSum, keepdims=1). */
+export function sumAxis(a: Tensor, axis: number): Tensor {
+  const dim = a.shape[normalizeAxis(axis, a.rank, "sumAxis")];
+  return scaleTensor(meanAxis(a, axis), dim);
 }
 
 /** Mean over one axis, which is kept with size 1 (ONNX ReduceMean, keepdims=1). */

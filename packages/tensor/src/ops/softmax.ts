@@ -32,6 +32,32 @@ export function softmax(a: Tensor): Tensor {
   });
 }
 
+/** Log-softmax over the last axis: x - max - log(sum(exp(x - max))). */
+export function logSoftmax(a: Tensor): Tensor {
+  const width = a.shape[a.rank - 1];
+  const out = new Float32Array(a.size);
+  for (let row = 0; row < a.size; row += width) {
+    let max = -Infinity;
+    for (let j = 0; j < width; j++) max = Math.max(max, a.data[row + j]);
+    let sum = 0;
+    for (let j = 0; j < width; j++) sum += Math.exp(a.data[row + j] - max);
+    const logSum = Math.log(sum) + max;
+    for (let j = 0; j < width; j++) out[row + j] = a.data[row + j] - logSum;
+  }
+  return new Tensor(out, a.shape, {
+    parents: [a],
+    backwardFn: (grad) => {
+      const gradA = new Float32Array(a.size);
+      for (let row = 0; row < a.size; row += width) {
+        let total = 0;
+        for (let j = 0; j < width; j++) total += grad[row + j];
+        for (let j = 0; j < width; j++) gradA[row + j] = grad[row + j] - Math.exp(out[row + j]) * total;
+      }
+      a.accumulateGrad(gradA);
+    },
+  });
+}
+
 /**
  * Mean cross-entropy of `logits` [N, C] against integer class `labels` (length N),
  * optionally weighted per class. Returns a scalar tensor.

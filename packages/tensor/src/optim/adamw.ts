@@ -17,6 +17,12 @@ export interface AdamWOptions {
   noDecay?: (name: string) => boolean;
 }
 
+/** What a checkpoint needs to resume an AdamW run exactly. */
+export interface AdamWState {
+  step: number;
+  moments: Map<string, { m: Float32Array; v: Float32Array }>;
+}
+
 export class AdamW {
   private step = 0;
   private readonly moments = new Map<string, { m: Float32Array; v: Float32Array }>();
@@ -34,6 +40,18 @@ export class AdamW {
       noDecay: (name) => name.endsWith(".bias") || name.includes("norm"),
       ...options,
     };
+  }
+
+  /** Returns the step count and moment estimates (live arrays, copy before mutating). */
+  state(): AdamWState {
+    return { step: this.step, moments: this.moments };
+  }
+
+  /** Restores a state saved by `state()`, replacing the current one. */
+  loadState(state: AdamWState): void {
+    this.step = state.step;
+    this.moments.clear();
+    for (const [name, moment] of state.moments) this.moments.set(name, { m: new Float32Array(moment.m), v: new Float32Array(moment.v) });
   }
 
   /** The learning rate the next update uses. */

@@ -84,9 +84,12 @@ export class TextTokenizer {
   }
 }
 
-/** Pads rows of token ids to the longest row: row-major [batch, sequence] ids and a 0/1 mask. */
-export function padTokenRows(rows: readonly (readonly number[])[], padId: number): Omit<EncodedBatch, "tokens"> {
-  const width = Math.max(...rows.map((row) => row.length));
+/**
+ * Pads rows of token ids to the longest row (rounded up to a multiple of `multiple`):
+ * row-major [batch, sequence] ids and a 0/1 mask.
+ */
+export function padTokenRows(rows: readonly (readonly number[])[], padId: number, multiple = 1): Omit<EncodedBatch, "tokens"> {
+  const width = Math.ceil(Math.max(...rows.map((row) => row.length)) / multiple) * multiple;
   const inputIds: number[] = [];
   const attentionMask: number[] = [];
   for (const row of rows) {
