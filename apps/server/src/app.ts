@@ -44,6 +44,9 @@ export function buildApp(config: ServerConfig): FastifyInstance {
     },
   });
   registerErrorHandlers(app, { bodyLimit: config.bodyLimit });
+  // Every route takes JSON, so plain text gets the same 415 as any other non-JSON type
+  // instead of reaching the schema as a string.
+  app.removeContentTypeParser("text/plain");
 
   const models = createModelRegistry(config.modelsDir, app.log);
   const stocknet = config.stocknetDir === undefined ? undefined : new StocknetStore(config.stocknetDir);

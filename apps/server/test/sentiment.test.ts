@@ -153,6 +153,12 @@ describe("POST /v1/sentiment rejects", () => {
     expect(error.message).toContain("1048576 bytes");
   });
 
+  it("a text/plain body with 415", async () => {
+    const response = await postText(endpoint, '{"texts": ["Profit rose."]}', "text/plain");
+    expect(response.status).toBe(415);
+    expect((await readError(response)).message).toContain("application/json");
+  });
+
   it("a body that is not JSON with 415", async () => {
     const response = await postText(endpoint, "<texts><text>Profit rose.</text></texts>", "application/xml");
     expect(response.status).toBe(415);
