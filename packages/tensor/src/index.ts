@@ -43,7 +43,7 @@ export { encodeSafetensors, decodeSafetensors } from "./io/safetensors.js";
 export type { NamedTensor, SafetensorsContents } from "./io/safetensors.js";
 export { backpropagate } from "./graph/autodiff.js";
 export { buildTrainingGraph, LABELS_INPUT, LOSS_OUTPUT } from "./graph/training-graph.js";
-export type { TrainingGraph, TrainingGraphSpec, TrainingInputSpec } from "./graph/training-graph.js";
+export type { TrainingGraph, TrainingGraphSpec, TrainingInputSpec, TrainingLoss } from "./graph/training-graph.js";
 export { OnnxTrainer } from "./training/onnx-trainer.js";
 export type { OnnxTrainerOptions } from "./training/onnx-trainer.js";
 export type { AdamWOptions } from "./optim/adamw.js";

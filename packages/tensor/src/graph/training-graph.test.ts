@@ -3,6 +3,7 @@ import { Tensor } from "../core/tensor.js";
 import { EagerOps } from "../ops/eager-ops.js";
 import type { OpSet } from "../ops/op-set.js";
 import { softmaxCrossEntropy } from "../ops/softmax.js";
+import { binaryCrossEntropyWithLogits, meanSquaredError } from "../ops/losses.js";
 import { Embedding } from "../nn/embedding.js";
 import { LayerNorm } from "../nn/layer-norm.js";
 import { Linear } from "../nn/linear.js";
@@ -67,6 +68,38 @@ class OddHead {
 }
 
 describe.each(runtimes)("buildTrainingGraph on %s", (runtimeName, ort) => {
+  it.each([
+    ["binary-cross-entropy", (logits: Tensor, targets: number[]) => binaryCrossEntropyWithLogits(logits, targets)],
+    ["mean-squared-error", (logits: Tensor, targets: number[]) => meanSquaredError(logits, targets)],
+  ] as const)("%s loss and gradients match eager", async (loss, eagerLoss) => {
+    const parameters = new ParameterStore();
+    const layer = new Linear("probe", 4, 3);
+    layer.initialize(parameters, createRng(12), 0.5);
+    const features = Array.from({ length: 8 }, (_, i) => Math.cos(i));
+    const targets = [1, 0, 0.5, 0, 1, 1];
+    parameters.setTrainable(true);
+    const expected = eagerLoss(layer.forward(new EagerOps(parameters), Tensor.from(features, [2, 4])), targets);
+    expected.backward();
+    const training = buildTrainingGraph(parameters, {
+      inputs: [{ name: "x", type: "float", shape: [2, 4] }],
+      forward: (graph, inputs) => layer.forward(graph, inputs.x),
+      loss,
+    });
+    const session = await OnnxSession.create(ort, training.bytes, runtimeName);
+    const outputs = await session.run({
+      "probe.weight": { data: parameters.get("probe.weight").data, dims: [4, 3] },
+      "probe.bias": { data: parameters.get("probe.bias").data, dims: [3] },
+      x: { data: features, dims: [2, 4] },
+      [LABELS_INPUT]: { data: targets, dims: [2, 3] },
+    });
+    expect((outputs[LOSS_OUTPUT].data as Float32Array)[0]).toBeCloseTo(expected.data[0], 5);
+    for (const [name, tensor] of parameters.entries()) {
+      const graphGrad = outputs[`grad.${name}`].data as Float32Array;
+      for (let i = 0; i < tensor.size; i++) expect(Math.abs(graphGrad[i] - tensor.grad![i]), `${name}[${i}]`).toBeLessThan(1e-5);
+    }
+    await session.dispose();
+  });
+
   it("gradients through div, sigmoid, relu, logSoftmax and sum match", async () => {
     const parameters = new ParameterStore();
     const head = new OddHead();

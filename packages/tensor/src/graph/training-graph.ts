@@ -23,8 +23,14 @@ export interface TrainingGraphSpec {
   inputs: TrainingInputSpec[];
   /** Records the forward pass and returns logits [B, C]. */
   forward: (graph: GraphBuilder, inputs: Record<string, GraphValue>) => GraphValue;
-  /** Per-class loss weights (length C); equal weights when absent. */
+  /** Per-class loss weights (length C); equal weights when absent. Cross-entropy only. */
   classWeights?: readonly number[];
+  /**
+   * The loss on the forward pass's output [B, C]: "cross-entropy" (softmax, int64 labels
+   * [B], the default), "binary-cross-entropy" (sigmoid on each output, float targets
+   * [B, C] in [0, 1]) or "mean-squared-error" (float targets [B, C]).
+   */
+  loss?: TrainingLoss;
   /** Parameters to differentiate; all that the forward pass reads when absent. */
   trainable?: readonly string[];
 }
@@ -36,7 +42,9 @@ export interface TrainingGraph {
   dropoutSites: DropoutSite[];
 }
 
-/** Name of the int64 [B] labels input. */
+export type TrainingLoss = "cross-entropy" | "binary-cross-entropy" | "mean-squared-error";
+
+/** Name of the labels input: int64 [B] for cross-entropy, float [B, C] targets otherwise. */
 export const LABELS_INPUT = "labels";
 /** Name of the scalar loss output. */
 export const LOSS_OUTPUT = "loss";
@@ -50,8 +58,14 @@ export function buildTrainingGraph(parameters: ParameterStore, spec: TrainingGra
     throw new InvalidInputError(`buildTrainingGraph: the forward pass must return logits of static shape [B, C], received ${logitsShape === undefined ? "a dynamic shape" : `[${logitsShape.join(", ")}]`}`);
   }
   const [batch, classes] = logitsShape;
-  const labels = graph.input(LABELS_INPUT, "int64", [batch]);
-  const { loss, logitsGrad } = crossEntropyHead(graph, logits, labels, classes, spec.classWeights);
+  const lossKind = spec.loss ?? "cross-entropy";
+  let head: { loss: GraphValue; logitsGrad: GraphValue };
+  if (lossKind === "cross-entropy") {
+    head = crossEntropyHead(graph, logits, graph.input(LABELS_INPUT, "int64", [batch]), classes, spec.classWeights);
+  } else {
+    head = elementwiseHead(graph, logits, graph.input(LABELS_INPUT, "float", [batch, classes]), lossKind);
+  }
+  const { loss, logitsGrad } = head;
   graph.output(loss, LOSS_OUTPUT, []);
 
   const parameterNames = [...(spec.trainable ?? graph.usedParameters())];
@@ -77,6 +91,25 @@ function crossEntropyHead(graph: GraphBuilder, logits: GraphValue, labels: Graph
   const loss = graph.node("Neg", [graph.node("ReduceSum", [graph.mul(picked, normalizedWeights)], { keepdims: 0 }, [])], {}, []);
   const probabilities = graph.node("Softmax", [logits], { axis: -1 }, [batch, classes]);
   return { loss, logitsGrad: graph.mul(graph.sub(probabilities, oneHot), rowWeights) };
+}
+
+/**
+ * Mean over all B x C outputs of binary cross-entropy on logits z with targets t,
+ * max(z, 0) - z t + log(1 + exp(-|z|)), gradient (sigmoid(z) - t) / (B C); or of the squared
+ * error (z - t)^2, gradient 2 (z - t) / (B C).
+ */
+function elementwiseHead(graph: GraphBuilder, outputs: GraphValue, targets: GraphValue, kind: Exclude<TrainingLoss, "cross-entropy">): { loss: GraphValue; logitsGrad: GraphValue } {
+  const shape = outputs.shape!;
+  const count = shape[0] * shape[1];
+  const mean = (value: GraphValue): GraphValue => graph.scale(graph.node("ReduceSum", [value], { keepdims: 0 }, []), 1 / count);
+  if (kind === "mean-squared-error") {
+    const difference = graph.sub(outputs, targets);
+    return { loss: mean(graph.mul(difference, difference)), logitsGrad: graph.scale(difference, 2 / count) };
+  }
+  const positivePart = graph.relu(outputs);
+  const softplus = graph.node("Log", [graph.add(graph.floatConstant(1), graph.node("Exp", [graph.node("Neg", [graph.node("Abs", [outputs], {}, shape)], {}, shape)], {}, shape))], {}, shape);
+  const perElement = graph.add(graph.sub(positivePart, graph.mul(outputs, targets)), softplus);
+  return { loss: mean(perElement), logitsGrad: graph.scale(graph.sub(graph.sigmoid(outputs), targets), 1 / count) };
 }
 
 function floatVector(graph: GraphBuilder, name: string, values: readonly number[]): GraphValue {

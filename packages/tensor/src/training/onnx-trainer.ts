@@ -17,6 +17,8 @@ export interface OnnxTrainerOptions {
   inputTypes: Record<string, OnnxElementType>;
   forward: TrainingGraphSpec["forward"];
   classWeights?: readonly number[];
+  /** The loss; see TrainingGraphSpec.loss. */
+  loss?: TrainingGraphSpec["loss"];
   trainable?: readonly string[];
   /** Creates a session from ONNX bytes (createSession of @finfuse/tensor's node or web entry). */
   createSession: (bytes: Uint8Array) => Promise<OnnxSession>;
@@ -40,12 +42,16 @@ export class OnnxTrainer {
   }
 
   /**
-   * Computes the loss of one batch and sets `grad` on every trainable parameter.
+   * Computes the loss of one batch and sets `grad` on every trainable parameter. `labels`
+   * are class ids [B] for cross-entropy, or row-major targets [B, C] for the other losses.
    * Returns the loss.
    */
   async step(batch: Record<string, TensorFeed>, labels: readonly number[]): Promise<number> {
-    const { graph, session } = await this.compile(batch, labels.length);
-    const feeds: Record<string, TensorFeed> = { ...batch, [LABELS_INPUT]: { data: labels, dims: [labels.length] } };
+    const crossEntropy = (this.options.loss ?? "cross-entropy") === "cross-entropy";
+    const batchSize = crossEntropy ? labels.length : (Object.values(batch)[0]?.dims[0] ?? 0);
+    const { graph, session } = await this.compile(batch, batchSize);
+    const labelDims = crossEntropy ? [labels.length] : [batchSize, labels.length / Math.max(1, batchSize)];
+    const feeds: Record<string, TensorFeed> = { ...batch, [LABELS_INPUT]: { data: labels, dims: labelDims } };
     for (const name of graph.parameterNames) {
       const tensor = this.options.parameters.get(name);
       feeds[name] = { data: tensor.data, dims: tensor.shape };
@@ -79,6 +85,7 @@ export class OnnxTrainer {
           inputs: names.map((name) => ({ name, type: this.options.inputTypes[name], shape: [...batch[name].dims] })),
           forward: this.options.forward,
           classWeights: this.options.classWeights,
+          loss: this.options.loss,
           trainable: this.options.trainable,
         });
         return { graph, session: await this.options.createSession(graph.bytes) };
