@@ -7,6 +7,10 @@ import { OnnxSession, type SessionOptions } from "./runtime/onnx-session.js";
 export * from "./index.js";
 export { folderModelSource } from "./runtime/model-source-node.js";
 
+// NOTE: onnxruntime-node and onnxruntime-web register their backends in one shared
+// onnxruntime-common registry. A Node process that also imports onnxruntime-web may run
+// these sessions on the WebAssembly backend instead; keep to one runtime per process.
+
 /** Which ONNX Runtime package this entry point runs on. */
 export const runtimeName = "onnxruntime-node";
 

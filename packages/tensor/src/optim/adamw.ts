@@ -17,7 +17,7 @@ export interface AdamWOptions {
   noDecay?: (name: string) => boolean;
 }
 
-/** What a checkpoint needs to resume an AdamW run exactly. */
+/** The state a checkpoint needs to resume an AdamW run exactly: step count and moment estimates. */
 export interface AdamWState {
   step: number;
   moments: Map<string, { m: Float32Array; v: Float32Array }>;
