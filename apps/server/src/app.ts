@@ -49,6 +49,13 @@ export function buildApp(config: ServerConfig): FastifyInstance {
   app.removeContentTypeParser("text/plain");
 
   const models = createModelRegistry(config.modelsDir, app.log);
+  if (config.preloadModels === true) {
+    // Not awaited: the server answers while the models load, and a failure is logged by
+    // the slot and shown in /health; the next request retries it.
+    app.addHook("onListen", async () => {
+      for (const slot of [models.sentiment, models.movement]) slot.get().catch(() => undefined);
+    });
+  }
   const stocknet = config.stocknetDir === undefined ? undefined : new StocknetStore(config.stocknetDir);
 
   // close() ends idle keep-alive connections only, so a connection that is busy when the

@@ -30,6 +30,11 @@ export interface ServerConfig {
    * `@finfuse/web/dist-path`, and serves a page with build instructions if the demo is not built.
    */
   webDistDir?: string;
+  /**
+   * Load both models as soon as the server listens, so /health reports a model that fails
+   * to load without waiting for the first request. The command-line server sets it.
+   */
+  preloadModels?: boolean;
 }
 
 export const DEFAULT_HOST = "127.0.0.1";
@@ -56,6 +61,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
     stocknetDir: findStocknetDir(env),
     logLevel: readLogLevel(env.LOG_LEVEL),
     bodyLimit: readInteger("FINFUSE_BODY_LIMIT", env.FINFUSE_BODY_LIMIT, DEFAULT_BODY_LIMIT, 1, Number.MAX_SAFE_INTEGER),
+    preloadModels: true,
   };
 }
 

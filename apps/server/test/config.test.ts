@@ -39,7 +39,7 @@ describe("loadConfig", () => {
       LOG_LEVEL: "DEBUG",
       FINFUSE_BODY_LIMIT: "2048",
     });
-    expect(config).toEqual({ host: "0.0.0.0", port: 9000, modelsDir: scratch.dir, stocknetDir: release, logLevel: "debug", bodyLimit: 2048 });
+    expect(config).toEqual({ host: "0.0.0.0", port: 9000, modelsDir: scratch.dir, stocknetDir: release, logLevel: "debug", bodyLimit: 2048, preloadModels: true });
   });
 
   it("takes stocknet/ inside FINFUSE_DATA_DIR", () => {

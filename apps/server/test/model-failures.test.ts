@@ -66,6 +66,32 @@ describe("corrupt movement model", () => {
   });
 });
 
+describe("preloaded corrupt model", () => {
+  let server: RunningServer;
+  let models: { dir: string; remove: () => Promise<void> };
+  beforeAll(async () => {
+    models = await makeScratchDir("models");
+    await cp(DEFAULT_MODELS_DIR, models.dir, { recursive: true });
+    const onnxPath = join(models.dir, MOVEMENT, "onnx", "model.onnx");
+    await truncate(onnxPath, 1000);
+    server = await startServer({ modelsDir: models.dir, preloadModels: true });
+  });
+  afterAll(async () => {
+    await server?.close();
+    await models.remove();
+  });
+
+  it("shows in health before any request", async () => {
+    let health = { models: { sentiment: false, movement: true } };
+    for (let attempt = 0; attempt < 50 && health.models.movement; attempt++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      health = (await (await fetch(`${server.url}/health`)).json()) as typeof health;
+    }
+    expect(health.models.movement).toBe(false);
+    expect(health.models.sentiment).toBe(true);
+  });
+});
+
 describe("corrupt sentiment model", () => {
   let server: RunningServer;
   let models: { dir: string; remove: () => Promise<void> };
