@@ -8,6 +8,7 @@ import { GraphBuilder, ParameterStore, Tensor, createRng, exportOnnx, type Eager
 import { TextClassifierModule, TextTokenizer, buildWordPieceVocab, padTokenRows, wordPieceTokenizerConfig, wordPieceTokenizerJson, type TextEncoderConfig } from "@finfuse/text";
 import { SENTIMENT_LABELS, dedupePhrasebank, readPhrasebank, splitPhrasebank, type PhrasebankRow } from "../data/phrasebank.js";
 import { readEctsumTrainLines } from "./ectsum-corpus.js";
+import { pretrainTextEncoder, type PretrainReport } from "./pretrain-text.js";
 import { writeModelFolder } from "./model-folder.js";
 import { predictClasses, predictClassesOnnx, trainClassifier, type GraphTraining, type TrainingEngine } from "./trainer.js";
 
@@ -32,6 +33,8 @@ export interface SentimentTrainOptions {
   checkpointDir?: string;
   /** The command line that ran this training, recorded in the model card. */
   command: string;
+  /** Masked-language-model steps on the ECTSum training transcripts before fine-tuning; 0 skips pretraining. */
+  pretrainSteps: number;
 }
 
 export const SENTIMENT_MODEL_CONFIG: TextEncoderConfig = {
@@ -52,6 +55,9 @@ export async function trainSentiment(options: SentimentTrainOptions): Promise<vo
   log(`phrasebank: ${read.rows.length} rows, ${deduped.removedDuplicates} duplicates and ${deduped.removedConflicts} conflicting removed; train ${train.length}, dev ${splits.dev.length}, test ${splits.test.length}`);
 
   const ectsum = await readEctsumTrainLines(options.dataDir, options.maxTrainRows === undefined ? Infinity : 20);
+  if (options.pretrainSteps > 0 && options.engine !== "onnxruntime") {
+    throw new Error("pretraining runs on the onnxruntime engine only; pass --pretrain-steps 0 with --engine eager");
+  }
   const config = SENTIMENT_MODEL_CONFIG;
   const vocab = buildWordPieceVocab([...train.map((row) => row.text), ...ectsum], { vocabSize: config.vocabSize, minWordCount: 3 });
   const tokenizerJson = wordPieceTokenizerJson(vocab);
@@ -64,9 +70,22 @@ export async function trainSentiment(options: SentimentTrainOptions): Promise<vo
   const trainRows = encode(train);
   const devRows = encode(splits.dev);
 
+  const encoderConfig = { ...config, vocabSize: vocab.length };
+  let pretraining: PretrainReport | undefined;
+  const pretrained = new ParameterStore();
+  if (options.pretrainSteps > 0) {
+    pretraining = await pretrainTextEncoder(pretrained, {
+      lines: ectsum, tokenizer, config: encoderConfig, steps: options.pretrainSteps, batchSize: 32, sequence: config.maxPositions,
+      learningRate: 1e-3, seed: options.seed, showProgress: options.showProgress, log,
+    });
+    log(`pretraining: loss ${pretraining.firstLoss.toFixed(3)} -> ${pretraining.lastLoss.toFixed(3)} over ${pretraining.steps} steps, ${pretraining.seconds.toFixed(0)} s`);
+  }
+
   const parameters = new ParameterStore();
-  const model = new TextClassifierModule({ ...config, vocabSize: vocab.length }, SENTIMENT_LABELS.length);
+  const model = new TextClassifierModule(encoderConfig, SENTIMENT_LABELS.length);
   model.initialize(parameters, createRng(options.seed));
+  // The classifier's encoder has the masked language model's parameter names, so the pretrained weights carry over by name.
+  for (const [name, tensor] of pretrained.entries()) if (name.startsWith("text.")) parameters.load(name, tensor.data, tensor.shape);
   log(`model: ${parameters.count()} parameters`);
   const forward = (ops: EagerOps, batch: readonly EncodedRow[]): Tensor => {
     const { ids, mask } = padBatch(batch.map((row) => row.ids), tokenizer.padTokenId);
@@ -119,6 +138,7 @@ export async function trainSentiment(options: SentimentTrainOptions): Promise<vo
   const metrics = {
     command: options.command,
     training: { ...report, parameters: parameters.count(), trainRows: train.length, devRows: devRows.length, epochs: options.epochs, engine: options.engine, seed: options.seed },
+    pretraining,
     test: evaluation,
     quantizedTest: quantized,
     sizes: { onnxBytes: onnx.length, quantizedBytes: onnxQuantized.length },
