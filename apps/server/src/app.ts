@@ -50,8 +50,8 @@ export function buildApp(config: ServerConfig): FastifyInstance {
 
   const models = createModelRegistry(config.modelsDir, app.log);
   if (config.preloadModels === true) {
-    // Not awaited: the server answers while the models load, and a failure is logged by
-    // the slot and shown in /health; the next request retries it.
+    // Not awaited: the server serves requests while the models load. The slot logs a
+    // failure and /health shows it; the next request retries the load.
     app.addHook("onListen", async () => {
       for (const slot of [models.sentiment, models.movement]) slot.get().catch(() => undefined);
     });

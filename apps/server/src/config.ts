@@ -68,7 +68,7 @@ export function loadConfig(env: NodeJS.ProcessEnv): ServerConfig {
 /**
  * Finds the StockNet folder: FINFUSE_STOCKNET_DIR, then `stocknet/` inside
  * FINFUSE_DATA_DIR, then `../shared/data/stocknet` beside the workspace root. A set
- * variable that names no StockNet release stops startup; the workspace fallback is
+ * variable that names no StockNet release stops startup. The workspace fallback is
  * skipped when it lacks `price/raw/`, so the server can run without data.
  */
 function findStocknetDir(env: NodeJS.ProcessEnv): string | undefined {
@@ -83,7 +83,7 @@ function findStocknetDir(env: NodeJS.ProcessEnv): string | undefined {
   if (isSet(env.FINFUSE_DATA_DIR)) {
     const fromDataDir = join(resolve(env.FINFUSE_DATA_DIR), "stocknet");
     if (!isStocknetRelease(fromDataDir)) {
-      throw new ConfigError(`FINFUSE_DATA_DIR is set to ${resolve(env.FINFUSE_DATA_DIR)}, which has no stocknet/price/raw/ folder; set it to the folder that holds stocknet/, or unset it`);
+      throw new ConfigError(`FINFUSE_DATA_DIR is set to ${resolve(env.FINFUSE_DATA_DIR)}, which has no stocknet/price/raw/ folder; set it to the folder that contains stocknet/, or unset it`);
     }
     return fromDataDir;
   }

@@ -1,7 +1,7 @@
 /**
  * The task functions: `classifySentiment(texts)` and `predictMovement(input)`. Models are
- * loaded once per location and cached; the platform entry points supply the default
- * locations (the package's own models folder in Node, URLs under /models/ in the browser).
+ * loaded once per location and cached. The platform entry points supply the default
+ * locations: the package's own models folder in Node, URLs under /models/ in the browser.
  */
 import type { ModelSource, SessionOptions } from "@finfuse/tensor";
 import { MovementPredictor, type MovementInput, type MovementPrediction } from "./movement/movement-predictor.js";

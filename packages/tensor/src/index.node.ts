@@ -11,7 +11,7 @@ export { folderModelSource } from "./runtime/model-source-node.js";
 // onnxruntime-common registry. A Node process that also imports onnxruntime-web may run
 // these sessions on the WebAssembly backend instead; keep to one runtime per process.
 
-/** Which ONNX Runtime package this entry point runs on. */
+/** Name of the ONNX Runtime package this entry point runs on. */
 export const runtimeName = "onnxruntime-node";
 
 /**

@@ -16,7 +16,7 @@ export interface SentimentScores {
   recall: Record<string, number>;
   /** Expected calibration error of the top probability over 10 equal-width bins. */
   calibrationError: number;
-  /** Accuracy of always answering the most frequent training label. */
+  /** Accuracy of always predicting the most frequent training label. */
   majorityAccuracy: number;
 }
 

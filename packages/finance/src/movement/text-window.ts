@@ -1,7 +1,7 @@
 /**
  * Turns the texts of a lag window (tweets or headlines with timestamps) into one token
- * sequence for the movement model: the newest texts are kept when the window has more
- * tokens than fit, then put back in time order between [CLS] and [SEP]. A window with
+ * sequence for the movement model. When the window has more tokens than fit, the newest
+ * texts are kept, then put back in time order between [CLS] and [SEP]. A window with
  * no text becomes "[CLS] [SEP]", which the model learns to read as "no text".
  */
 import { InvalidInputError } from "@finfuse/tensor";

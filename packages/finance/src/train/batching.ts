@@ -2,8 +2,8 @@
 import type { Rng } from "@finfuse/tensor";
 
 /**
- * Shuffles sample indices; with `lengthOf`, sorts each run of 50 batches by length and
- * shuffles the order of the resulting batches, so a batch pads little but epochs still vary.
+ * Shuffles sample indices. With `lengthOf`, it also sorts each run of 50 batches by length
+ * and shuffles the resulting batches, so a batch pads little but epochs still vary.
  */
 export function epochOrder(count: number, batchSize: number, rng: Rng, lengthOf?: (index: number) => number): number[] {
   const order = rng.shuffle(Array.from({ length: count }, (_, i) => i));

@@ -1,7 +1,7 @@
 /**
  * Training checkpoints in safetensors: the current weights, the best epoch's weights,
- * AdamW's moments, and the run's progress in the metadata, written after every epoch so
- * a run can resume at the next epoch boundary with the same result as an uninterrupted run.
+ * AdamW's moments, and the run's progress in the metadata. One is written after every
+ * epoch, so a run can resume at the next epoch boundary with the result of an uninterrupted run.
  */
 import { readFile, rename, writeFile } from "node:fs/promises";
 import { decodeSafetensors, encodeSafetensors, type AdamW, type NamedTensor, type ParameterStore } from "@finfuse/tensor";

@@ -11,13 +11,13 @@ export const DEFAULT_MOVEMENT_MODEL = join(DEFAULT_MODELS_DIR, "finfuse-movement
 
 /**
  * Resolves the data folder: an explicit path, then FINFUSE_DATA_DIR, then ../shared/data
- * beside the repository that holds the current directory.
+ * beside the repository that contains the current directory.
  */
 export function resolveDataDir(explicit?: string): string {
   const candidate = explicit ?? process.env.FINFUSE_DATA_DIR ?? findSharedData(process.cwd());
   if (candidate === undefined || !existsSync(candidate)) {
     throw new InvalidInputError(
-      `data folder ${candidate ?? "(none found)"} does not exist; pass --data DIR or set FINFUSE_DATA_DIR to the folder that holds financial-phrasebank/ and stocknet/`,
+      `data folder ${candidate ?? "(none found)"} does not exist; pass --data DIR or set FINFUSE_DATA_DIR to the folder that contains financial-phrasebank/ and stocknet/`,
     );
   }
   return resolve(candidate);

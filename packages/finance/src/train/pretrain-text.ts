@@ -1,9 +1,9 @@
 /**
  * Masked-language-model pretraining of the text encoder on unlabelled lines (the ECTSum
  * training transcripts), on ONNX Runtime. Lines are tokenised and packed into sequences
- * of [CLS] plus T - 1 tokens, so no batch has padding; 15% of the tokens of each batch are
- * chosen for prediction and, as in BERT, replaced by [MASK] 80% of the time, by a random
- * token 10% of the time, and kept 10% of the time.
+ * of [CLS] plus T - 1 tokens, so no batch has padding. 15% of the tokens of each batch are
+ * chosen for prediction. As in BERT, each is replaced by [MASK] 80% of the time, by a
+ * random token 10% of the time, and kept 10% of the time.
  *
  * Shape letters: B batch, T tokens, M predicted positions.
  */

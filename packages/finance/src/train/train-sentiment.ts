@@ -1,8 +1,8 @@
 /**
- * Trains the default sentiment model on Financial PhraseBank (all sentences, 50%
- * agreement or more, duplicates removed, FinBERT's split: 20% test, then 20% of the rest dev), picks the epoch by
- * dev accuracy, exports it in Hugging Face layout, and measures the test split once
- * through onnxruntime-node.
+ * Trains the default sentiment model on Financial PhraseBank: all sentences with 50%
+ * agreement or more, duplicates removed, split as FinBERT did (20% test, then 20% of the
+ * rest dev). It picks the epoch by dev accuracy, exports the model in Hugging Face layout,
+ * and measures the test split once through onnxruntime-node.
  */
 import { GraphBuilder, ParameterStore, Tensor, createRng, exportOnnx, type EagerOps } from "@finfuse/tensor";
 import { TextClassifierModule, TextTokenizer, buildWordPieceVocab, padTokenRows, wordPieceTokenizerConfig, wordPieceTokenizerJson, type TextEncoderConfig } from "@finfuse/text";

@@ -1,8 +1,8 @@
 /**
- * A seeded training loop for classifiers written against OpSet: shuffled mini-batches,
- * forward and backward passes on ONNX Runtime or on eager kernels, AdamW with warm-up and
- * linear decay, a progress bar with the running loss, a checkpoint after every epoch, and
- * the weights of the best epoch on the dev split kept.
+ * A seeded training loop for classifiers written against OpSet. It draws shuffled
+ * mini-batches, runs forward and backward passes on ONNX Runtime or on eager kernels, and
+ * updates with AdamW (warm-up, linear decay). It shows a progress bar with the running
+ * loss, writes a checkpoint after every epoch, and keeps the best epoch's weights on dev.
  */
 import { existsSync } from "node:fs";
 import cliProgress from "cli-progress";
@@ -15,7 +15,7 @@ import { loadCheckpoint, restore, saveCheckpoint, snapshot, type TrainProgress }
 
 export { predictClasses, predictClassesOnnx } from "./prediction.js";
 
-/** Which engine runs the forward and backward passes of training. */
+/** The engine that runs the forward and backward passes of training. */
 export type TrainingEngine = "eager" | "onnxruntime";
 
 /** The graph form of a model for the onnxruntime engine. */

@@ -3,13 +3,19 @@ import { InvalidInputError } from "../errors.js";
 import { Tensor } from "../core/tensor.js";
 import { formatShape } from "../core/shape.js";
 
+/** Returns the maximum of `width` values starting at `offset`. */
+function rowMax(data: Float32Array, offset: number, width: number): number {
+  let max = -Infinity;
+  for (let j = 0; j < width; j++) max = Math.max(max, data[offset + j]);
+  return max;
+}
+
 /** Softmax over the last axis, stabilised by subtracting each row's maximum. */
 export function softmax(a: Tensor): Tensor {
   const width = a.shape[a.rank - 1];
   const out = new Float32Array(a.size);
   for (let row = 0; row < a.size; row += width) {
-    let max = -Infinity;
-    for (let j = 0; j < width; j++) max = Math.max(max, a.data[row + j]);
+    const max = rowMax(a.data, row, width);
     let sum = 0;
     for (let j = 0; j < width; j++) {
       const value = Math.exp(a.data[row + j] - max);
@@ -37,8 +43,7 @@ export function logSoftmax(a: Tensor): Tensor {
   const width = a.shape[a.rank - 1];
   const out = new Float32Array(a.size);
   for (let row = 0; row < a.size; row += width) {
-    let max = -Infinity;
-    for (let j = 0; j < width; j++) max = Math.max(max, a.data[row + j]);
+    const max = rowMax(a.data, row, width);
     let sum = 0;
     for (let j = 0; j < width; j++) sum += Math.exp(a.data[row + j] - max);
     const logSum = Math.log(sum) + max;

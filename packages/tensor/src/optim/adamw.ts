@@ -54,7 +54,7 @@ export class AdamW {
     for (const [name, moment] of state.moments) this.moments.set(name, { m: new Float32Array(moment.m), v: new Float32Array(moment.v) });
   }
 
-  /** The learning rate the next update uses. */
+  /** Returns the learning rate the next update uses. */
   currentRate(): number {
     const { learningRate, warmupSteps, totalSteps } = this.options;
     const next = this.step + 1;

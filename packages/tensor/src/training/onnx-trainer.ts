@@ -1,8 +1,8 @@
 /**
- * Runs training steps on ONNX Runtime: for each batch shape it builds (once) a graph that
- * computes the loss and every parameter's gradient, feeds the current weights and a
- * seeded dropout mask per dropout site, and stores the gradients on the parameters for
- * an optimiser such as AdamW to apply.
+ * Runs training steps on ONNX Runtime. For each batch shape it builds, once, a graph that
+ * computes the loss and every parameter's gradient. Each step feeds the current weights
+ * and a seeded dropout mask per dropout site, and stores the gradients on the parameters
+ * for an optimiser such as AdamW to apply.
  */
 import { InvalidInputError } from "../errors.js";
 import { buildTrainingGraph, LABELS_INPUT, LOSS_OUTPUT, type TrainingGraph, type TrainingGraphSpec } from "../graph/training-graph.js";

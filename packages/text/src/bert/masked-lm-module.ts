@@ -1,7 +1,7 @@
 /**
- * Masked language model on the text encoder, for pretraining on unlabelled text: the
- * encoder's states at chosen positions go through a dense GELU layer and a layer norm,
- * then a linear layer scores every vocabulary token (as BERT's pretraining head does).
+ * Masked language model on the text encoder, for pretraining on unlabelled text. The
+ * encoder's states at chosen positions go through a dense GELU layer and a layer norm.
+ * A linear layer then scores every vocabulary token, as BERT's pretraining head does.
  *
  * Shape letters: B batch, T tokens, M masked positions, W model width, V vocabulary.
  */
@@ -14,7 +14,7 @@ export class MaskedLanguageModelModule {
   readonly transformNorm: LayerNorm;
   readonly decoder: Linear;
 
-  /** The encoder is named "text", as in TextClassifierModule, so its weights carry over by name. */
+  /** Creates the modules; the encoder is named "text", as in TextClassifierModule, so its weights carry over by name. */
   constructor(readonly config: TextEncoderConfig) {
     this.encoder = new TextEncoderModule("text", config);
     this.transform = new Linear("mlm.transform", config.width, config.width);

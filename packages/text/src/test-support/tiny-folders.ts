@@ -34,7 +34,7 @@ function classifierConfig(vocabSize: number): Record<string, unknown> {
   };
 }
 
-/** A FinFuse text classifier folder (inputs input_ids, attention_mask; output logits). */
+/** Writes a FinFuse text classifier folder (inputs input_ids, attention_mask; output logits). */
 export async function writeTinyClassifierFolder(folder: string, seed = 1): Promise<void> {
   await mkdir(join(folder, "onnx"), { recursive: true });
   const vocab = await writeTokenizer(folder, 32);
@@ -48,7 +48,7 @@ export async function writeTinyClassifierFolder(folder: string, seed = 1): Promi
 }
 
 /**
- * A folder shaped like a Hugging Face BERT export: inputs input_ids, attention_mask and
+ * Writes a folder shaped like a Hugging Face BERT export: inputs input_ids, attention_mask and
  * token_type_ids; outputs logits and last_hidden_state. The network itself is a token
  * plus segment embedding and a linear head, enough to test how inputs are fed.
  */

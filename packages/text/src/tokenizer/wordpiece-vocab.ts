@@ -112,7 +112,7 @@ export function wordPieceTokenizerJson(vocab: readonly string[]): Record<string,
   };
 }
 
-/** The tokenizer_config.json that goes beside tokenizer.json. */
+/** Returns the tokenizer_config.json that goes beside tokenizer.json. */
 export function wordPieceTokenizerConfig(maxLength: number): Record<string, unknown> {
   return {
     tokenizer_class: "BertTokenizer",
